@@ -40,7 +40,7 @@ public class ProductSearch {
     Sql sql = new Sql();
     String rank = "0::real";
     if (query.searching()) {
-      rank = "(ts_rank_cd(p.search, websearch_to_tsquery('english', ?)) + similarity(p.name, ?))::real";
+      rank = "(ts_rank_cd(p.search, websearch_to_tsquery('english', ?)) + word_similarity(?, p.name))::real";
       sql.params.add(query.q);
       sql.params.add(query.q);
     }
@@ -105,7 +105,7 @@ public class ProductSearch {
       where.params.add(query.maxPriceValue());
     }
     if (query.searching()) {
-      where.text.append(" AND (p.search @@ websearch_to_tsquery('english', ?) OR p.name % ?)");
+      where.text.append(" AND (p.search @@ websearch_to_tsquery('english', ?) OR ? <% p.name)");
       where.params.add(query.q);
       where.params.add(query.q);
     }
