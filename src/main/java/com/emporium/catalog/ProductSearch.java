@@ -110,8 +110,10 @@ public class ProductSearch {
       where.params.add(query.q);
     }
     if ("true".equals(query.inStock)) {
-      // Until stock is tracked per SKU, "in stock" means the product has a sellable variant.
-      where.text.append(" AND EXISTS (SELECT 1 FROM variant s WHERE s.product_id = p.id AND NOT s.archived)");
+      // available_stock is the view inventory publishes for exactly this: SKUs with sellable units.
+      where.text.append(
+          " AND EXISTS (SELECT 1 FROM variant s JOIN available_stock a ON a.sku = s.sku"
+              + " WHERE s.product_id = p.id AND NOT s.archived)");
     }
     if (!attributes.isEmpty()) {
       appendAttributeFilter(where, attributes);

@@ -1,5 +1,6 @@
 package com.emporium.catalog;
 
+import com.emporium.inventory.StockAvailability;
 import com.emporium.platform.Money;
 import com.emporium.platform.problem.Conflict;
 import com.emporium.platform.problem.InvalidRequest;
@@ -23,6 +24,7 @@ public class ProductService {
 
   @PersistenceContext EntityManager em;
   @Inject CategoryService categories;
+  @Inject StockAvailability stock;
 
   /** The public detail: active products in live categories only; anything else is simply not there. */
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -33,7 +35,8 @@ public class ProductService {
         .getResultStream()
         .findFirst()
         .filter(Product::isPublic)
-        .map(p -> ProductView.from(p, false));
+        .map(p -> ProductView.from(p, false))
+        .map(view -> view.withAvailability(stock.of(view.variants().stream().map(ProductView.VariantView::sku).toList())));
   }
 
   public ProductView get(long id) {

@@ -1,5 +1,6 @@
 package com.emporium.catalog;
 
+import com.emporium.inventory.Availability;
 import com.emporium.platform.Money;
 import java.time.Instant;
 import java.util.List;
@@ -22,10 +23,18 @@ public record ProductView(
 
   public record CategoryRef(String slug, String name) {}
 
+  /** {@code availability} is filled on the public detail only; staff views leave it out. */
   public record VariantView(
-      long id, String sku, String title, Money price, Map<String, Object> attributes, boolean archived, long version) {
+      long id,
+      String sku,
+      String title,
+      Money price,
+      Map<String, Object> attributes,
+      boolean archived,
+      long version,
+      Availability availability) {
     static VariantView from(Variant v) {
-      return new VariantView(v.id(), v.sku(), v.title(), v.price(), v.attributes(), v.archived(), v.version());
+      return new VariantView(v.id(), v.sku(), v.title(), v.price(), v.attributes(), v.archived(), v.version(), null);
     }
   }
 
@@ -33,6 +42,17 @@ public record ProductView(
     static ImageView from(ProductImage i) {
       return new ImageView(i.url(), i.altText(), i.width(), i.height());
     }
+  }
+
+  /** The same view with each variant's availability (as inventory reports it by SKU). */
+  ProductView withAvailability(Map<String, Availability> bySku) {
+    List<VariantView> withStock =
+        variants.stream()
+            .map(v -> new VariantView(
+                v.id(), v.sku(), v.title(), v.price(), v.attributes(), v.archived(), v.version(), bySku.get(v.sku())))
+            .toList();
+    return new ProductView(
+        id, slug, name, description, category, status, priceFrom, withStock, images, createdAt, updatedAt, version);
   }
 
   static ProductView from(Product p, boolean includeArchivedVariants) {
