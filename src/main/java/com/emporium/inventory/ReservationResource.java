@@ -48,6 +48,7 @@ public class ReservationResource {
   /** Holds the units for another full hold period from now. */
   @POST
   @Path("{id}/extension")
+  @Consumes(MediaType.WILDCARD)
   @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
   public ReservationView extend(@PathParam("id") long id) {
     return reservations.extend(caller.getSubject(), id);

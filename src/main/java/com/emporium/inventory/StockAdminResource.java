@@ -92,6 +92,7 @@ public class StockAdminResource {
    */
   @POST
   @Path("sweeps")
+  @Consumes(MediaType.WILDCARD)
   @RolesAllowed(Roles.ADMIN)
   public Map<String, Integer> sweep() {
     return Map.of("released", sweeper.sweep());

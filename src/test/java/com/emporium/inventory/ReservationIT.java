@@ -99,7 +99,8 @@ class ReservationIT {
     assertThat(expires).isBetween(Instant.now().plusSeconds(14 * 60), Instant.now().plusSeconds(16 * 60));
     assertThat(created.header("Location")).endsWith(RESERVATIONS + "/" + id);
 
-    Instant extended = Instant.parse(InventoryFixture.customer(owner).post(RESERVATIONS + "/{id}/extension", id)
+    // No body, no Content-Type: the extension needs nothing from the client.
+    Instant extended = Instant.parse(Api.anonymous().auth().oauth2(Tokens.sign(owner, List.of("customer"), c -> c)).post(RESERVATIONS + "/{id}/extension", id)
         .then().statusCode(200).extract().jsonPath().getString("expiresAt"));
     assertThat(extended).isAfter(expires);
 

@@ -22,8 +22,8 @@ public final class SseClient implements AutoCloseable {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
-  /** A received event and the moment it was parsed (System.nanoTime). */
-  public record Event(String id, String name, String data, long receivedNanos) {}
+  /** A received event and the moment it was parsed. */
+  public record Event(String id, String name, String data, java.time.Instant receivedAt) {}
 
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final CountDownLatch subscribed = new CountDownLatch(1);
@@ -109,7 +109,7 @@ public final class SseClient implements AutoCloseable {
       while ((line = reader.readLine()) != null) {
         if (line.isEmpty()) {
           if (data != null) {
-            events.add(new Event(id, name == null ? "message" : name, data.toString(), System.nanoTime()));
+            events.add(new Event(id, name == null ? "message" : name, data.toString(), java.time.Instant.now()));
           }
           id = null;
           name = null;
@@ -132,7 +132,7 @@ public final class SseClient implements AutoCloseable {
       }
     } catch (IOException e) {
       if (!closed) {
-        events.add(new Event(null, "error", e.toString(), System.nanoTime()));
+        events.add(new Event(null, "error", e.toString(), java.time.Instant.now()));
       }
     }
   }

@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -51,7 +52,8 @@ public class InventoryListener {
   @Inject @ConfigProperty(name = "db.port", defaultValue = "15432") int port;
   @Inject @ConfigProperty(name = "db.name", defaultValue = "postgres") String database;
   @Inject @ConfigProperty(name = "db.user", defaultValue = "postgres") String user;
-  @Inject @ConfigProperty(name = "db.password", defaultValue = "") String password;
+  /** Empty in the embedded run, which MicroProfile Config reports as absent. */
+  @Inject @ConfigProperty(name = "db.password") Optional<String> password;
   @Inject @ConfigProperty(name = "db.ssl-mode", defaultValue = "prefer") String sslMode;
 
   @Inject
@@ -159,7 +161,7 @@ public class InventoryListener {
     source.setPortNumbers(new int[] {port});
     source.setDatabaseName(database);
     source.setUser(user);
-    source.setPassword(password);
+    source.setPassword(password.orElse(""));
     source.setSslMode(sslMode);
     source.setApplicationName(APPLICATION_NAME);
     source.setTcpKeepAlive(true);
