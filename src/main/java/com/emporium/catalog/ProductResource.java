@@ -1,0 +1,80 @@
+package com.emporium.catalog;
+
+import com.emporium.platform.http.PublicCache;
+import com.emporium.platform.paging.Page;
+import com.emporium.platform.problem.NotFound;
+import com.emporium.platform.validation.Slug;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+@Path("products")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProductResource {
+  private static final String ATTRIBUTE_PREFIX = "attr.";
+
+  @Inject ProductSearch search;
+  @Inject ProductService products;
+
+  @Inject
+  @ConfigProperty(name = "emporium.catalog.cache.max-age", defaultValue = "60")
+  int maxAge;
+
+  /**
+   * Lists active products, newest first unless sorted otherwise. Pages are keyset pages: follow the
+   * {@code Link: rel="next"} header (or {@code nextCursor}); {@code count=true} adds X-Total-Count.
+   */
+  @GET
+  @PermitAll
+  public Response list(@Valid @BeanParam ProductQuery query, @Context UriInfo uri, @Context Request request) {
+    Map<String, List<String>> attributes = attributeFilters(uri);
+    Page<ProductSummary> page = search.list(query, attributes);
+    Response.ResponseBuilder ok =
+        Response.fromResponse(
+            PublicCache.ok(request, new ProductPage(page.items(), page.nextCursor().orElse(null)), maxAge));
+    page.nextCursor()
+        .ifPresent(next -> ok.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build(), "next"));
+    if (query.wantsCount()) {
+      ok.header("X-Total-Count", search.count(query, attributes));
+    }
+    return ok.build();
+  }
+
+  @GET
+  @Path("{slug}")
+  @PermitAll
+  public Response detail(@PathParam("slug") @Slug String slug, @Context Request request) {
+    ProductView product =
+        products.publicDetail(slug).orElseThrow(() -> new NotFound("No product '" + slug + "' is for sale."));
+    return PublicCache.ok(request, product, maxAge);
+  }
+
+  private static Map<String, List<String>> attributeFilters(UriInfo uri) {
+    Map<String, List<String>> filters = new LinkedHashMap<>();
+    uri.getQueryParameters()
+        .forEach(
+            (name, values) -> {
+              if (name.startsWith(ATTRIBUTE_PREFIX)) {
+                filters.put(name.substring(ATTRIBUTE_PREFIX.length()), values);
+              }
+            });
+    return filters;
+  }
+
+  /** One page of the list. */
+  public record ProductPage(List<ProductSummary> items, String nextCursor) {}
+}

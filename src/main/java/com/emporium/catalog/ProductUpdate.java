@@ -1,0 +1,13 @@
+package com.emporium.catalog;
+
+import com.emporium.platform.validation.Slug;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** The editable description of a product; variants are edited one by one. */
+public record ProductUpdate(
+    @NotBlank @Size(max = 200) String name,
+    @Size(max = 20000) String description,
+    @NotNull @Slug String category,
+    @NotNull Product.Status status) {}

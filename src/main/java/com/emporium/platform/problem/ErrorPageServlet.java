@@ -1,0 +1,31 @@
+package com.emporium.platform.problem;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Target of web.xml's error pages: answers the container's own errors (authentication refused before
+ * JAX-RS runs, paths outside the API) with the same problem body the API uses.
+ */
+@WebServlet(urlPatterns = "/_error")
+public class ErrorPageServlet extends HttpServlet {
+  private static final Jsonb JSONB = JsonbBuilder.create();
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
+    Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    Problem problem = StatusProblems.forStatus(status).at(uri == null ? null : uri.toString());
+    response.setStatus(status);
+    response.setContentType(Problem.MEDIA_TYPE);
+    response.setCharacterEncoding("UTF-8");
+    response.getWriter().write(JSONB.toJson(problem));
+  }
+}
