@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Staff's stock operations (each one a ledger entry) and the public availability read. */
 @ApplicationScoped
@@ -23,14 +22,7 @@ public class StockService implements StockAvailability {
 
   @PersistenceContext EntityManager em;
   @Inject StockLevels levels;
-
-  @Inject
-  @ConfigProperty(name = "emporium.inventory.low-stock-threshold", defaultValue = "5")
-  int lowThreshold;
-
-  @Inject
-  @ConfigProperty(name = "emporium.inventory.public-count", defaultValue = "false")
-  boolean publicCount;
+  @Inject AvailabilityPolicy policy;
 
   public StockView receive(String sku, Receipt receipt, String actor) {
     StockLocation location = knownSku(sku, receipt.location());
@@ -122,8 +114,7 @@ public class StockService implements StockAvailability {
     Map<String, Long> available = levels.availableBySku(skus);
     Map<String, Availability> result = new HashMap<>();
     for (String sku : skus) {
-      long units = Math.max(0, available.getOrDefault(sku, 0L));
-      result.put(sku, new Availability(Availability.level(units, lowThreshold), publicCount ? (int) units : null));
+      result.put(sku, policy.of(available.getOrDefault(sku, 0L)));
     }
     return result;
   }

@@ -1,6 +1,7 @@
 package com.emporium.inventory.live;
 
 import com.emporium.inventory.Availability;
+import com.emporium.inventory.AvailabilityPolicy;
 import com.emporium.platform.startup.SchemaReady;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -45,6 +46,7 @@ public class LiveStock {
   private static final int REPLAY_BATCH = 500;
 
   @Inject InventoryEventLog log;
+  @Inject AvailabilityPolicy availability;
   @Inject MetricRegistry metrics;
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
@@ -61,13 +63,6 @@ public class LiveStock {
   @ConfigProperty(name = "emporium.inventory.stream.resume-wait-millis", defaultValue = "5000")
   long resumeWaitMillis;
 
-  @Inject
-  @ConfigProperty(name = "emporium.inventory.low-stock-threshold", defaultValue = "5")
-  int lowThreshold;
-
-  @Inject
-  @ConfigProperty(name = "emporium.inventory.public-count", defaultValue = "false")
-  boolean publicCount;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition published = lock.newCondition();
@@ -310,14 +305,15 @@ public class LiveStock {
   }
 
   private OutboundSseEvent toSse(InventoryEvent event) {
+    Availability shown = availability.of(event.available());
     JsonObjectBuilder json =
         Json.createObjectBuilder()
             .add("id", event.id())
             .add("sku", event.sku())
             .add("productId", event.productId())
-            .add("availability", Availability.level(event.available(), lowThreshold).name());
-    if (publicCount) {
-      json.add("available", Math.max(0, event.available()));
+            .add("availability", shown.level().name());
+    if (shown.count() != null) {
+      json.add("available", shown.count());
     }
     json.add("at", event.occurredAt().toString());
     return sse.newEventBuilder()
