@@ -1,6 +1,10 @@
 package com.emporium.identity;
 
+import com.emporium.platform.problem.InvalidRequest;
 import com.emporium.platform.security.BrowserSession;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -23,15 +27,18 @@ import java.time.Instant;
 import java.util.Base64;
 
 /**
- * Registration, login, refresh and logout. Bearer mode (the default) answers tokens in the body;
- * {@code ?mode=cookie} on login switches to browser mode, where the tokens travel in {@code __Host-}
- * cookies and the body carries the CSRF token instead. See docs/security.md.
+ * Registration, login, refresh and logout. Bearer mode (the default) answers both tokens in the body;
+ * {@code ?mode=cookie} on login switches to browser mode, where the refresh token travels in a
+ * {@code __Host-} cookie and the body carries the access token (for memory only) and the CSRF token.
+ * Refresh and logout take the token from the body or, without one, from the cookie. See
+ * docs/security.md.
  */
 @Path("auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AuthResource {
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Jsonb JSONB = JsonbBuilder.create();
 
   @Inject AccountService accounts;
   @Inject Logins logins;
@@ -62,22 +69,24 @@ public class AuthResource {
   @POST
   @Path("refresh")
   @PermitAll
-  public Response refresh(
-      RefreshRequest body, @CookieParam(BrowserSession.REFRESH_COOKIE) String cookie) {
+  @Consumes(MediaType.WILDCARD)
+  public Response refresh(String body, @CookieParam(BrowserSession.REFRESH_COOKIE) String cookie) {
     throttle.checkRefresh();
-    boolean browser = cookie != null && (body == null || body.refreshToken() == null);
-    String presented = browser ? cookie : body == null ? null : body.refreshToken();
+    String fromBody = refreshTokenIn(body);
+    boolean browser = fromBody == null && cookie != null;
+    String presented = browser ? cookie : fromBody;
     return answer(sessions.refresh(presented), browser);
   }
 
   @POST
   @Path("logout")
   @PermitAll
-  public Response logout(RefreshRequest body, @CookieParam(BrowserSession.REFRESH_COOKIE) String cookie) {
-    String presented = body != null && body.refreshToken() != null ? body.refreshToken() : cookie;
+  @Consumes(MediaType.WILDCARD)
+  public Response logout(String body, @CookieParam(BrowserSession.REFRESH_COOKIE) String cookie) {
+    String fromBody = refreshTokenIn(body);
+    String presented = fromBody != null ? fromBody : cookie;
     sessions.logout(presented);
     return Response.noContent()
-        .header(HttpHeaders.SET_COOKIE, BrowserSession.expired(BrowserSession.ACCESS_COOKIE))
         .header(HttpHeaders.SET_COOKIE, BrowserSession.expired(BrowserSession.REFRESH_COOKIE))
         .header(HttpHeaders.SET_COOKIE, BrowserSession.expired(BrowserSession.CSRF_COOKIE))
         .build();
@@ -90,12 +99,23 @@ public class AuthResource {
     }
     String csrf = randomToken();
     Duration refreshAge = Duration.between(Instant.now(), grant.refreshExpiresAt());
-    return Response.ok(new TokenResponse(null, "Cookie", expiresIn, null, csrf))
-        .header(HttpHeaders.SET_COOKIE,
-            BrowserSession.cookie(BrowserSession.ACCESS_COOKIE, grant.accessToken(), Duration.ofSeconds(expiresIn)))
+    return Response.ok(new TokenResponse(grant.accessToken(), "Bearer", expiresIn, null, csrf))
         .header(HttpHeaders.SET_COOKIE, BrowserSession.cookie(BrowserSession.REFRESH_COOKIE, grant.refreshToken(), refreshAge))
         .header(HttpHeaders.SET_COOKIE, BrowserSession.cookie(BrowserSession.CSRF_COOKIE, csrf, refreshAge))
         .build();
+  }
+
+  /** Browsers post refresh and logout without a body; API clients send {"refreshToken": "..."}. */
+  private static String refreshTokenIn(String body) {
+    if (body == null || body.isBlank()) {
+      return null;
+    }
+    try {
+      RefreshRequest request = JSONB.fromJson(body, RefreshRequest.class);
+      return request == null ? null : request.refreshToken();
+    } catch (JsonbException e) {
+      throw new InvalidRequest("The body must be {\"refreshToken\": \"...\"} or empty.");
+    }
   }
 
   private static String randomToken() {

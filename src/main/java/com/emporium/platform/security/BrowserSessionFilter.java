@@ -8,22 +8,20 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.Set;
 
 /**
- * Browser mode: a request without an Authorization header that carries the session cookies is
- * authenticated by the access cookie, presented to MicroProfile JWT as the bearer token it holds.
- * Because browsers attach cookies to cross-site requests, every unsafe method in this mode must prove
- * it came from our own frontend: an Origin that is this host or a configured origin, and the CSRF
- * token echoed in a header. Bearer mode needs neither: no browser adds that header by itself.
+ * Browser mode: the session (its refresh token) lives in an HttpOnly cookie that browsers attach to
+ * every request, cross-site ones included. So any unsafe request that carries it without an
+ * Authorization header (refresh, logout, or anything else) must prove it came from our own frontend:
+ * an Origin that is this host or a configured origin, and the CSRF token echoed in a header. Requests
+ * with an Authorization header need neither, since no browser adds that header by itself; that is how
+ * a browser frontend calls the API with the access token it keeps in memory.
  */
 public class BrowserSessionFilter extends HttpFilter {
   private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
@@ -44,25 +42,22 @@ public class BrowserSessionFilter extends HttpFilter {
       chain.doFilter(request, response);
       return;
     }
-    String access = cookie(request, BrowserSession.ACCESS_COOKIE);
-    boolean cookieMode =
-        access != null
-            || cookie(request, BrowserSession.REFRESH_COOKIE) != null
-            || wantsCookies(request);
+    boolean hasSession = cookie(request, BrowserSession.REFRESH_COOKIE) != null;
+    boolean cookieMode = hasSession || wantsCookies(request);
     if (cookieMode && !SAFE.contains(request.getMethod())) {
       if (!sameOrAllowedOrigin(request)) {
         refuse(request, response, "cross-origin", "Cross-origin request refused",
             "In browser mode, unsafe requests must come from this site or a configured origin.");
         return;
       }
-      boolean loginOrRegister = cookie(request, BrowserSession.REFRESH_COOKIE) == null && access == null;
-      if (!loginOrRegister && !csrfTokenMatches(request)) {
+      // Logging in has no session and no token yet: the Origin check is its login-CSRF defence.
+      if (hasSession && !csrfTokenMatches(request)) {
         refuse(request, response, "csrf", "CSRF token missing or wrong",
             "Send the csrfToken from the login or refresh answer in the " + BrowserSession.CSRF_HEADER + " header.");
         return;
       }
     }
-    chain.doFilter(access == null ? request : new BearerFromCookie(request, access), response);
+    chain.doFilter(request, response);
   }
 
   /** Login and registration ask for browser mode with ?mode=cookie (read without touching the body). */
@@ -118,34 +113,5 @@ public class BrowserSessionFilter extends HttpFilter {
     response.setContentType(Problem.MEDIA_TYPE);
     response.setCharacterEncoding("UTF-8");
     response.getWriter().write(JSONB.toJson(Problem.of(403, slug, title, detail).at(request.getRequestURI())));
-  }
-
-  /** The access cookie, shown to the JWT authenticator as the Authorization header it expects. */
-  private static final class BearerFromCookie extends HttpServletRequestWrapper {
-    private final String authorization;
-
-    BearerFromCookie(HttpServletRequest request, String token) {
-      super(request);
-      this.authorization = "Bearer " + token;
-    }
-
-    @Override
-    public String getHeader(String name) {
-      return "Authorization".equalsIgnoreCase(name) ? authorization : super.getHeader(name);
-    }
-
-    @Override
-    public Enumeration<String> getHeaders(String name) {
-      return "Authorization".equalsIgnoreCase(name)
-          ? Collections.enumeration(java.util.List.of(authorization))
-          : super.getHeaders(name);
-    }
-
-    @Override
-    public Enumeration<String> getHeaderNames() {
-      java.util.List<String> names = Collections.list(super.getHeaderNames());
-      names.add("Authorization");
-      return Collections.enumeration(names);
-    }
   }
 }
