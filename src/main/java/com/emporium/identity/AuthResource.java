@@ -49,7 +49,6 @@ public class AuthResource {
   @Path("register")
   @PermitAll
   public Response register(@Valid @NotNull Registration registration, @Context UriInfo uri) {
-    throttle.checkRegistration();
     AccountView account = accounts.register(registration);
     return Response.created(uri.getBaseUriBuilder().path("me").build()).entity(account).build();
   }
@@ -71,7 +70,6 @@ public class AuthResource {
   @PermitAll
   @Consumes(MediaType.WILDCARD)
   public Response refresh(String body, @CookieParam(BrowserSession.REFRESH_COOKIE) String cookie) {
-    throttle.checkRefresh();
     String fromBody = refreshTokenIn(body);
     boolean browser = fromBody == null && cookie != null;
     String presented = browser ? cookie : fromBody;

@@ -48,8 +48,14 @@ public final class Accounts {
     return login(email, PASSWORD);
   }
 
-  public static Login firstAdmin() {
-    return login(System.getProperty("it.admin.email"), System.getProperty("it.admin.password"));
+  private static Login firstAdmin;
+
+  /** The configured first admin, logged in once per test run (its token outlives the suite). */
+  public static synchronized Login firstAdmin() {
+    if (firstAdmin == null) {
+      firstAdmin = login(System.getProperty("it.admin.email"), System.getProperty("it.admin.password"));
+    }
+    return firstAdmin;
   }
 
   public static Login login(String email, String password) {
