@@ -15,7 +15,16 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -117,6 +126,28 @@ public class CatalogSimulation extends Simulation {
                     .injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(DURATION)).randomized())))
         .protocols(protocol)
         .assertions(global().failedRequests().percent().lt(1.0));
+  }
+
+  /** Leaves the run's settings beside its report (the newest run folder), for GatlingSummary. */
+  @Override
+  public void after() {
+    Path results = Path.of(Settings.get("bench.resultsFolder", "target/gatling"));
+    try (Stream<Path> runs = Files.list(results)) {
+      Optional<Path> newest = runs.filter(Files::isDirectory).max(Comparator.comparing(Path::getFileName));
+      if (newest.isPresent()) {
+        Properties props = new Properties();
+        props.setProperty("baseUrl", BASE_URL);
+        props.setProperty("rate", Double.toString(RATE));
+        props.setProperty("duration", Integer.toString(DURATION));
+        props.setProperty("warmup", Integer.toString(WARMUP));
+        props.setProperty("products", Integer.toString(catalog.productCount()));
+        try (OutputStream out = Files.newOutputStream(newest.get().resolve("bench-run.properties"))) {
+          props.store(out, "catalog benchmark settings");
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static List<String> activeSlugs(SyntheticCatalog catalog) {
