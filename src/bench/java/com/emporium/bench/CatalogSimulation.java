@@ -53,7 +53,10 @@ public class CatalogSimulation extends Simulation {
   private final List<String> activeSlugs = activeSlugs(catalog);
   private final Random random = new Random(Long.parseLong(Settings.get("bench.loadSeed", "7")));
 
-  /** One set of parameters per arriving user, from a seeded generator: the same request sequence each run. */
+  /**
+   * One set of parameters per arriving user, from a seeded generator. Arrival times and the choice of
+   * request kind are random per run, so runs differ in detail but not in distribution.
+   */
   private final Iterator<Map<String, Object>> parameters =
       new Iterator<>() {
         @Override
