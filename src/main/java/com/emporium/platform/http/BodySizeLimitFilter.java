@@ -1,9 +1,7 @@
 package com.emporium.platform.http;
 
-import com.emporium.platform.problem.Problem;
+import com.emporium.platform.problem.ServletProblems;
 import com.emporium.platform.problem.StatusProblems;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -19,7 +17,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 @WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class BodySizeLimitFilter extends HttpFilter {
-  private static final Jsonb JSONB = JsonbBuilder.create();
   private long maxBytes;
 
   @Override
@@ -34,11 +31,7 @@ public class BodySizeLimitFilter extends HttpFilter {
     long length = request.getContentLengthLong();
     boolean chunked = "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
     if (length > maxBytes || (chunked && length < 0)) {
-      Problem problem = StatusProblems.forStatus(413).at(request.getRequestURI());
-      response.setStatus(413);
-      response.setContentType(Problem.MEDIA_TYPE);
-      response.setCharacterEncoding("UTF-8");
-      response.getWriter().write(JSONB.toJson(problem));
+      ServletProblems.write(response, StatusProblems.forStatus(413).at(request.getRequestURI()));
       return;
     }
     chain.doFilter(request, response);

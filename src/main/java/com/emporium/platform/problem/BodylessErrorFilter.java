@@ -1,7 +1,5 @@
 package com.emporium.platform.problem;
 
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -18,8 +16,6 @@ import java.io.IOException;
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class BodylessErrorFilter extends HttpFilter {
-  private static final Jsonb JSONB = JsonbBuilder.create();
-
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
@@ -27,9 +23,7 @@ public class BodylessErrorFilter extends HttpFilter {
     chain.doFilter(request, holding);
     if (holding.bodyless() && !request.isAsyncStarted()) {
       Problem problem = StatusProblems.forStatus(response.getStatus()).at(request.getRequestURI());
-      response.setContentType(Problem.MEDIA_TYPE);
-      response.setCharacterEncoding("UTF-8");
-      response.getWriter().write(JSONB.toJson(problem));
+      ServletProblems.write(response, problem);
     }
   }
 

@@ -1,7 +1,5 @@
 package com.emporium.platform.problem;
 
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -15,17 +13,12 @@ import java.io.IOException;
  */
 @WebServlet(urlPatterns = "/_error")
 public class ErrorPageServlet extends HttpServlet {
-  private static final Jsonb JSONB = JsonbBuilder.create();
-
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     Problem problem = StatusProblems.forStatus(status).at(uri == null ? null : uri.toString());
-    response.setStatus(status);
-    response.setContentType(Problem.MEDIA_TYPE);
-    response.setCharacterEncoding("UTF-8");
-    response.getWriter().write(JSONB.toJson(problem));
+    ServletProblems.write(response, problem);
   }
 }

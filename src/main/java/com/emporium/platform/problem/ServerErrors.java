@@ -1,5 +1,6 @@
 package com.emporium.platform.problem;
 
+import com.emporium.platform.http.RequestIdFilter;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
@@ -14,7 +15,10 @@ final class ServerErrors {
 
   static Response unexpected(Throwable cause, UriInfo uriInfo) {
     String incident = UUID.randomUUID().toString();
-    LOG.log(Level.SEVERE, "Incident " + incident + " on " + uriInfo.getRequestUri().getRawPath(), cause);
+    LOG.log(
+        Level.SEVERE,
+        "Incident " + incident + " on " + uriInfo.getRequestUri().getRawPath() + " (request " + RequestIdFilter.current() + ")",
+        cause);
     return Problem.of(
             500, "server-error", "Server error", "The server could not complete the request (incident " + incident + ").")
         .at(uriInfo.getRequestUri().getRawPath())

@@ -10,7 +10,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Applies the Flyway scripts in db/migration once at startup. Flyway holds a PostgreSQL advisory lock
  * while it migrates, so replicas starting together apply each script exactly once. Liberty's class
- * loader needs the marker file db/migration/flyway.location for Flyway to find the scripts.
+ * loader needs a marker file (flyway.location) in each location for Flyway to list it.
  */
 @ApplicationScoped
 public class SchemaMigration {
@@ -26,7 +26,6 @@ public class SchemaMigration {
         Flyway.configure(SchemaMigration.class.getClassLoader())
             .dataSource(dataSource)
             .locations("classpath:db/migration")
-            .callbackLocations("classpath:db/migration")
             .load()
             .migrate();
     migrated = true;

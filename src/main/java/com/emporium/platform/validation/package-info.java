@@ -1,0 +1,2 @@
+/** Bean Validation constraints for the shop's vocabulary: slugs and ISO 4217 currency codes. */
+package com.emporium.platform.validation;
