@@ -1,8 +1,7 @@
 package com.emporium.platform.security;
 
 import com.emporium.platform.problem.Problem;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
+import com.emporium.platform.problem.ServletProblems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
@@ -25,7 +24,6 @@ import java.util.Set;
  */
 public class BrowserSessionFilter extends HttpFilter {
   private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
-  private static final Jsonb JSONB = JsonbBuilder.create();
   private static final java.util.regex.Pattern COOKIE_MODE = java.util.regex.Pattern.compile("(^|&)mode=cookie(&|$)");
 
   private SecurityConfig config;
@@ -109,9 +107,6 @@ public class BrowserSessionFilter extends HttpFilter {
   private static void refuse(
       HttpServletRequest request, HttpServletResponse response, String slug, String title, String detail)
       throws IOException {
-    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-    response.setContentType(Problem.MEDIA_TYPE);
-    response.setCharacterEncoding("UTF-8");
-    response.getWriter().write(JSONB.toJson(Problem.of(403, slug, title, detail).at(request.getRequestURI())));
+    ServletProblems.write(response, Problem.of(403, slug, title, detail).at(request.getRequestURI()));
   }
 }

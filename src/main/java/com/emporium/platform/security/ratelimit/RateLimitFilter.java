@@ -1,11 +1,10 @@
 package com.emporium.platform.security.ratelimit;
 
 import com.emporium.platform.problem.Problem;
+import com.emporium.platform.problem.ServletProblems;
 import com.emporium.platform.problem.StatusProblems;
 import com.emporium.platform.security.ClientAddress;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -21,7 +20,6 @@ import java.util.Set;
 public class RateLimitFilter extends HttpFilter {
   private static final Set<String> CREDENTIAL_PATHS =
       Set.of("/api/v1/auth/login", "/api/v1/auth/register", "/api/v1/auth/refresh", "/api/v1/me/password");
-  private static final Jsonb JSONB = JsonbBuilder.create();
 
   @Inject RateLimiter limiter;
   private RateLimits limits;
@@ -50,10 +48,7 @@ public class RateLimitFilter extends HttpFilter {
             ? Problem.of(503, "rate-limit-unavailable", "Temporarily unavailable",
                 "This operation is refused while its rate limit cannot be checked; retry shortly.")
             : StatusProblems.forStatus(429);
-    response.setStatus(problem.status());
     response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
-    response.setContentType(Problem.MEDIA_TYPE);
-    response.setCharacterEncoding("UTF-8");
-    response.getWriter().write(JSONB.toJson(problem.at(request.getRequestURI())));
+    ServletProblems.write(response, problem.at(request.getRequestURI()));
   }
 }
