@@ -41,16 +41,14 @@ public class ProductResource {
   @GET
   @PermitAll
   public Response list(@Valid @BeanParam ProductQuery query, @Context UriInfo uri, @Context Request request) {
-    Map<String, List<String>> attributes = attributeFilters(uri);
-    Page<ProductSummary> page = search.list(query, attributes);
+    ProductSearch.Listing listing = search.list(query, attributeFilters(uri));
+    Page<ProductSummary> page = listing.page();
     Response.ResponseBuilder ok =
         Response.fromResponse(
             PublicCache.ok(request, new ProductPage(page.items(), page.nextCursor().orElse(null)), maxAge));
     page.nextCursor()
         .ifPresent(next -> ok.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build(), "next"));
-    if (query.wantsCount()) {
-      ok.header("X-Total-Count", search.count(query, attributes));
-    }
+    listing.total().ifPresent(total -> ok.header("X-Total-Count", total));
     return ok.build();
   }
 

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -30,17 +31,49 @@ import javax.sql.DataSource;
 public class ProductSearch {
   private static final Pattern ATTRIBUTE_NAME = Pattern.compile("^[a-z][a-z0-9_]{0,39}$");
   private static final int MAX_ATTRIBUTE_FILTERS = 10;
+  /** Cursor suffix of a search walk that includes typo (trigram) matches. */
+  private static final String TYPO_MODE = "~typo";
 
   @Resource(lookup = "jdbc/emporium")
   DataSource dataSource;
 
-  public Page<ProductSummary> list(ProductQuery query, Map<String, List<String>> attributes) {
+  /**
+   * One page of the list, and the total when the query asks for it. A search first matches words
+   * exactly (full-text, index-only); only when that finds less than one page does it widen to
+   * trigram matches that forgive typos. The cursor remembers which of the two a walk uses.
+   */
+  public Listing list(ProductQuery query, Map<String, List<String>> attributes) {
     ProductSort sort = ProductSort.parse(query.sort, query.searching());
-    Sql where = filters(query, attributes);
+    int size = query.pageSize();
+    Cursor cursor = query.cursor == null ? null : Cursor.decode(query.cursor, 2, sort.param, sort.param + TYPO_MODE);
+    boolean forgiving = cursor != null && cursor.sort().endsWith(TYPO_MODE);
+    List<Row> rows = run(pageQuery(query, attributes, sort, cursor, forgiving, size));
+    if (query.searching() && cursor == null && rows.size() < size) {
+      forgiving = true;
+      rows = run(pageQuery(query, attributes, sort, null, true, size));
+    }
+    Optional<String> next = Optional.empty();
+    if (rows.size() > size) {
+      rows = rows.subList(0, size);
+      Row last = rows.get(size - 1);
+      String mode = forgiving ? sort.param + TYPO_MODE : sort.param;
+      next = Optional.of(new Cursor(mode, List.of(last.key(sort), Long.toString(last.summary.id()))).encode());
+    }
+    Page<ProductSummary> page = new Page<>(rows.stream().map(Row::summary).toList(), next);
+    OptionalLong total = query.wantsCount() ? OptionalLong.of(count(query, attributes, forgiving)) : OptionalLong.empty();
+    return new Listing(page, total);
+  }
+
+  /** A page and, when asked for, the number of all matching products. */
+  public record Listing(Page<ProductSummary> page, OptionalLong total) {}
+
+  private Sql pageQuery(
+      ProductQuery query, Map<String, List<String>> attributes, ProductSort sort, Cursor cursor, boolean forgiving, int size) {
+    Sql where = filters(query, attributes, forgiving);
     Sql sql = new Sql();
     String rank = "0::real";
     if (query.searching()) {
-      rank = "(ts_rank_cd(p.search, websearch_to_tsquery('english', ?)) + word_similarity(?, p.name))::real";
+      rank = "(ts_rank(p.search, websearch_to_tsquery('english', ?)) + word_similarity(?, p.name))::real";
       sql.params.add(query.q);
       sql.params.add(query.q);
     }
@@ -51,28 +84,18 @@ public class ProductSearch {
         .append(where.text)
         .append(") page");
     sql.params.addAll(where.params);
-    if (query.cursor != null) {
-      Cursor cursor = Cursor.decode(query.cursor, sort.param, 2);
+    if (cursor != null) {
       sql.text.append(" WHERE ").append(sort.after);
       sql.params.add(keyParam(sort, cursor.keys().get(0)));
       sql.params.add(idParam(cursor.keys().get(1)));
     }
-    int size = query.pageSize();
     sql.text.append(" ORDER BY ").append(sort.orderBy).append(" LIMIT ").append(size + 1);
-
-    List<Row> rows = run(sql);
-    Optional<String> next = Optional.empty();
-    if (rows.size() > size) {
-      rows = rows.subList(0, size);
-      Row last = rows.get(size - 1);
-      next = Optional.of(new Cursor(sort.param, List.of(last.key(sort), Long.toString(last.summary.id()))).encode());
-    }
-    return new Page<>(rows.stream().map(Row::summary).toList(), next);
+    return sql;
   }
 
   /** The number of products matching the filters; only computed when a client asks for it. */
-  public long count(ProductQuery query, Map<String, List<String>> attributes) {
-    Sql where = filters(query, attributes);
+  private long count(ProductQuery query, Map<String, List<String>> attributes, boolean forgiving) {
+    Sql where = filters(query, attributes, forgiving);
     Sql sql = new Sql();
     sql.text.append("SELECT count(*) FROM product p WHERE ").append(where.text);
     sql.params.addAll(where.params);
@@ -86,13 +109,14 @@ public class ProductSearch {
     }
   }
 
-  private Sql filters(ProductQuery query, Map<String, List<String>> attributes) {
+  private Sql filters(ProductQuery query, Map<String, List<String>> attributes, boolean forgiving) {
     Sql where = new Sql();
     where.text.append("p.status = 'ACTIVE' AND p.price_from IS NOT NULL");
     if (query.category != null) {
-      String path = categoryPath(query.category);
-      where.text.append(" AND p.category_id IN (SELECT id FROM category WHERE path LIKE ? AND NOT archived)");
-      where.params.add(path + "%");
+      // The subtree's ids as a literal array: with a subquery the planner cannot see how few
+      // categories match and walks a sort index through thousands of rows of other shelves.
+      where.text.append(" AND p.category_id = ANY(?)");
+      where.params.add(subtreeIds(query.category));
     } else {
       where.text.append(" AND p.category_id IN (SELECT id FROM category WHERE NOT archived)");
     }
@@ -104,9 +128,12 @@ public class ProductSearch {
       where.text.append(" AND p.price_from <= ?");
       where.params.add(query.maxPriceValue());
     }
-    if (query.searching()) {
+    if (query.searching() && forgiving) {
       where.text.append(" AND (p.search @@ websearch_to_tsquery('english', ?) OR ? <% p.name)");
       where.params.add(query.q);
+      where.params.add(query.q);
+    } else if (query.searching()) {
+      where.text.append(" AND p.search @@ websearch_to_tsquery('english', ?)");
       where.params.add(query.q);
     }
     if ("true".equals(query.inStock)) {
@@ -165,20 +192,27 @@ public class ProductSearch {
     return json.build().toString();
   }
 
-  private String categoryPath(String slug) {
+  /** The ids of a live category and all its live descendants. */
+  private Long[] subtreeIds(String slug) {
     Sql sql = new Sql();
-    sql.text.append("SELECT path FROM category WHERE slug = ? AND NOT archived");
+    sql.text.append(
+        "SELECT c.id FROM category root JOIN category c ON c.path LIKE root.path || '%'"
+            + " WHERE root.slug = ? AND NOT root.archived AND NOT c.archived");
     sql.params.add(slug);
+    List<Long> ids = new ArrayList<>();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = prepare(connection, sql);
         ResultSet rs = statement.executeQuery()) {
-      if (!rs.next()) {
-        throw new InvalidRequest("Category '" + slug + "' does not exist.");
+      while (rs.next()) {
+        ids.add(rs.getLong(1));
       }
-      return rs.getString(1);
     } catch (SQLException e) {
-      throw new IllegalStateException("Reading category failed", e);
+      throw new IllegalStateException("Reading categories failed", e);
     }
+    if (ids.isEmpty()) {
+      throw new InvalidRequest("Category '" + slug + "' does not exist.");
+    }
+    return ids.toArray(Long[]::new);
   }
 
   private List<Row> run(Sql sql) {
@@ -209,7 +243,12 @@ public class ProductSearch {
   private static PreparedStatement prepare(Connection connection, Sql sql) throws SQLException {
     PreparedStatement statement = connection.prepareStatement(sql.text.toString());
     for (int i = 0; i < sql.params.size(); i++) {
-      statement.setObject(i + 1, sql.params.get(i));
+      Object param = sql.params.get(i);
+      if (param instanceof Long[] ids) {
+        statement.setArray(i + 1, connection.createArrayOf("bigint", ids));
+      } else {
+        statement.setObject(i + 1, param);
+      }
     }
     return statement;
   }

@@ -96,6 +96,17 @@ class CatalogBrowseIT {
     assertThat(porcelain).hasSize(6);
   }
 
+  @Test
+  void aTypoSearchPagesThroughAllItsMatches() {
+    Response first = list(r -> r.queryParam("category", root).queryParam("q", "porcelian").queryParam("limit", 4).queryParam("count", true));
+    List<String> page1 = slugs(first);
+    assertThat(page1).hasSize(4);
+    assertThat(first.header("X-Total-Count")).isEqualTo("6");
+    String cursor = first.jsonPath().getString("nextCursor");
+    List<String> page2 = slugs(list(r -> r.queryParam("category", root).queryParam("q", "porcelian").queryParam("limit", 4).queryParam("cursor", cursor)));
+    assertThat(page2).hasSize(2).doesNotContainAnyElementsOf(page1);
+  }
+
   private static String slugOf(String name) {
     return created.stream().filter(p -> name.equals(p.get("name"))).map(p -> (String) p.get("slug")).findFirst().orElseThrow();
   }

@@ -47,12 +47,17 @@ public final class Tokens {
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plusSeconds(300)));
     try {
-      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).build(), customize.apply(claims).build());
+      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(TestKeyPair.KID).build(), customize.apply(claims).build());
       jwt.sign(new RSASSASigner(KEY));
       return jwt.serialize();
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The private half of the key the test server trusts as kid "it-test". */
+  public static PrivateKey key() {
+    return KEY;
   }
 
   private static PrivateKey loadKey() {

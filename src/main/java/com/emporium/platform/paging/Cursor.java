@@ -23,7 +23,8 @@ public record Cursor(String sort, List<String> keys) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(array.build().toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  public static Cursor decode(String token, String expectedSort, int expectedKeys) {
+  /** Reads a cursor that must carry {@code expectedKeys} keys and one of the accepted sort names. */
+  public static Cursor decode(String token, int expectedKeys, String... acceptedSorts) {
     try {
       String json = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
       JsonArray array;
@@ -35,7 +36,7 @@ public record Cursor(String sort, List<String> keys) {
       if (values.size() != expectedKeys + 1 || values.contains(null)) {
         throw new InvalidRequest("The cursor is not one this API issued.");
       }
-      if (!values.get(0).equals(expectedSort)) {
+      if (!java.util.Arrays.asList(acceptedSorts).contains(values.get(0))) {
         throw new InvalidRequest("The cursor belongs to another sort order; start again without a cursor.");
       }
       return new Cursor(values.get(0), values.subList(1, values.size()));

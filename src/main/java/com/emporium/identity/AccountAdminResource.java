@@ -1,0 +1,51 @@
+package com.emporium.identity;
+
+import com.emporium.platform.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** Admins create staff and admin accounts and change roles; every call is audited. */
+@Path("admin/accounts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "jwt")
+public class AccountAdminResource {
+  @Inject AccountService accounts;
+
+  @POST
+  @RolesAllowed(Roles.ADMIN)
+  public Response create(@Valid @NotNull NewAccount request, @Context SecurityContext security, @Context UriInfo uri) {
+    AccountView account = accounts.create(request, security.getUserPrincipal().getName());
+    return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(account.id())).build()).entity(account).build();
+  }
+
+  @GET
+  @Path("{id}")
+  @RolesAllowed(Roles.ADMIN)
+  public AccountView get(@PathParam("id") long id) {
+    return accounts.get(id);
+  }
+
+  @PUT
+  @Path("{id}/role")
+  @RolesAllowed(Roles.ADMIN)
+  public AccountView assignRole(
+      @PathParam("id") long id, @Valid @NotNull RoleAssignment assignment, @Context SecurityContext security) {
+    return accounts.assignRole(id, assignment.role(), security.getUserPrincipal().getName());
+  }
+}

@@ -1,0 +1,38 @@
+package com.emporium.identity;
+
+import com.emporium.identity.audit.AuditLog;
+import com.emporium.identity.audit.AuditType;
+import com.emporium.platform.security.ratelimit.Decision;
+import com.emporium.platform.security.ratelimit.RateLimiter;
+import com.emporium.platform.security.ratelimit.RateLimits;
+import com.emporium.platform.security.ratelimit.TooManyAttempts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Per-account limits on password guessing, on top of the per-address limit of the edge filter: a
+ * botnet spreading guesses over many addresses still gets only a few per account per window. The
+ * account is the submitted email, known or not, so the limit does not reveal which accounts exist.
+ */
+@ApplicationScoped
+public class LoginThrottle {
+  @Inject RateLimiter limiter;
+  @Inject AuditLog audit;
+  private final RateLimits limits = RateLimits.load();
+
+  void checkLogin(String email) {
+    String account = AccountService.normalize(email);
+    Decision decision = limiter.consume(limits.loginPerAccount(), account);
+    if (!decision.allowed()) {
+      audit.record(AuditType.LOGIN_THROTTLED, account, null, decision.unavailable() ? "limit store unavailable" : "locked out");
+      throw new TooManyAttempts(decision);
+    }
+  }
+
+  void checkPasswordChange(long accountId) {
+    Decision decision = limiter.consume(limits.passwordPerAccount(), Long.toString(accountId));
+    if (!decision.allowed()) {
+      throw new TooManyAttempts(decision);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package com.emporium.identity.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One security-relevant fact; append-only. */
+@Entity
+@Table(name = "audit_event")
+public class AuditEvent {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "occurred_at", nullable = false)
+  private Instant occurredAt;
+
+  @Column(nullable = false)
+  private String type;
+
+  @Column(nullable = false)
+  private String actor;
+
+  private String subject;
+
+  @Column(name = "client_ip")
+  private String clientIp;
+
+  @Column(name = "request_id")
+  private String requestId;
+
+  private String detail;
+
+  protected AuditEvent() {}
+
+  AuditEvent(String type, String actor, String subject, String clientIp, String requestId, String detail) {
+    this.occurredAt = Instant.now();
+    this.type = type;
+    this.actor = clip(actor, 254);
+    this.subject = clip(subject, 254);
+    this.clientIp = clip(clientIp, 64);
+    this.requestId = clip(requestId, 64);
+    this.detail = clip(detail, 500);
+  }
+
+  private static String clip(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+
+  AuditEventView view() {
+    return new AuditEventView(id, occurredAt, type, actor, subject, clientIp, requestId, detail);
+  }
+}

@@ -1,0 +1,113 @@
+package com.emporium.platform.security.ratelimit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+
+/**
+ * The pooled Redis connection. Timeouts are short on purpose: a slow Redis must cost a request a few
+ * hundred milliseconds at most before the fallback answers, not hang the request thread.
+ */
+@ApplicationScoped
+public class RedisStore {
+  /**
+   * One atomic step: count the request in its window, starting the window (and its expiry) on the
+   * first request, and answer the count with the window's remaining milliseconds.
+   */
+  private static final String COUNT_SCRIPT =
+      """
+      local n = redis.call('INCR', KEYS[1])
+      local ttl = redis.call('PTTL', KEYS[1])
+      if n == 1 or ttl < 0 then
+        redis.call('PEXPIRE', KEYS[1], ARGV[1])
+        ttl = tonumber(ARGV[1])
+      end
+      return {n, ttl}
+      """;
+
+  @Inject
+  @ConfigProperty(name = "redis.host", defaultValue = "localhost")
+  String host;
+
+  @Inject
+  @ConfigProperty(name = "redis.port", defaultValue = "16379")
+  int port;
+
+  @Inject
+  @ConfigProperty(name = "redis.password")
+  Optional<String> password;
+
+  @Inject
+  @ConfigProperty(name = "redis.ssl", defaultValue = "false")
+  boolean ssl;
+
+  @Inject
+  @ConfigProperty(name = "redis.timeout", defaultValue = "PT0.25S")
+  Duration timeout;
+
+  @Inject
+  @ConfigProperty(name = "redis.pool.max", defaultValue = "32")
+  int poolMax;
+
+  private volatile JedisPool pool;
+
+  private JedisPool pool() {
+    if (pool == null) {
+      synchronized (this) {
+        if (pool == null) {
+          GenericObjectPoolConfig<Jedis> poolConfig = new GenericObjectPoolConfig<>();
+          poolConfig.setMaxTotal(poolMax);
+          poolConfig.setMaxIdle(poolMax);
+          poolConfig.setMaxWait(timeout);
+          poolConfig.setTestWhileIdle(true);
+          DefaultJedisClientConfig.Builder client =
+              DefaultJedisClientConfig.builder()
+                  .connectionTimeoutMillis((int) timeout.toMillis())
+                  .socketTimeoutMillis((int) timeout.toMillis())
+                  .ssl(ssl)
+                  .clientName("emporium");
+          password.filter(p -> !p.isBlank()).ifPresent(client::password);
+          pool = new JedisPool(poolConfig, new HostAndPort(host, port), client.build());
+        }
+      }
+    }
+    return pool;
+  }
+
+  /** Counts one request under {@code key}; throws a JedisException when Redis cannot answer. */
+  long[] count(String key, Duration window) {
+    try (Jedis jedis = pool().getResource()) {
+      @SuppressWarnings("unchecked")
+      List<Long> result = (List<Long>) jedis.eval(COUNT_SCRIPT, List.of(key), List.of(Long.toString(window.toMillis())));
+      return new long[] {result.get(0), result.get(1)};
+    }
+  }
+
+  public boolean ping() {
+    try (Jedis jedis = pool().getResource()) {
+      return "PONG".equals(jedis.ping());
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  public String address() {
+    return host + ":" + port;
+  }
+
+  @PreDestroy
+  void close() {
+    if (pool != null) {
+      pool.close();
+    }
+  }
+}

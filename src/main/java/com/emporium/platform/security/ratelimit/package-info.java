@@ -1,0 +1,7 @@
+/**
+ * Rate limits shared by every replica through Redis: fixed windows counted by one atomic Lua script.
+ * When Redis cannot be reached, the general limits fall back to counters in this process (logged once
+ * per outage) while the login, registration and password limits fail closed, since per-replica
+ * counters would multiply the guesses an attacker gets by the number of replicas.
+ */
+package com.emporium.platform.security.ratelimit;
