@@ -67,11 +67,13 @@ public class StockService implements StockAvailability {
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public StockView stock(String sku) {
+    requireSku(sku);
     return StockView.of(sku, levels.levels(sku));
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<MovementView> movements(String sku, int limit) {
+    requireSku(sku);
     Map<Long, String> codes = new HashMap<>();
     return em.createQuery("SELECT m FROM StockMovement m WHERE m.sku = :sku ORDER BY m.id DESC", StockMovement.class)
         .setParameter("sku", sku)
@@ -119,10 +121,14 @@ public class StockService implements StockAvailability {
     return result;
   }
 
-  private StockLocation knownSku(String sku, String locationCode) {
+  private void requireSku(String sku) {
     if (!levels.skuExists(sku)) {
       throw new NotFound("SKU '" + sku + "' does not exist.");
     }
+  }
+
+  private StockLocation knownSku(String sku, String locationCode) {
+    requireSku(sku);
     String code = locationCode == null || locationCode.isBlank() ? DEFAULT_LOCATION : locationCode;
     return location(code).orElseThrow(() -> new InvalidRequest("Location '" + code + "' does not exist."));
   }

@@ -34,7 +34,7 @@ class AuthorizationMatrixIT {
   private static final Set<String> ADMIN = Set.of("admin");
 
   /** What a path parameter points at; owned kinds belong to one account and are hidden from others. */
-  enum Kind { NONE, PRODUCT_SLUG, CATEGORY, PRODUCT, VARIANT, ACCOUNT, SESSION }
+  enum Kind { NONE, PRODUCT_SLUG, CATEGORY, PRODUCT, VARIANT, ACCOUNT, SESSION, SKU, RESERVATION }
 
   record Rule(Kind kind, Set<String> allowed) {}
 
@@ -68,6 +68,19 @@ class AuthorizationMatrixIT {
     POLICY.put("GET /api/v1/admin/accounts/{id}", new Rule(Kind.ACCOUNT, ADMIN));
     POLICY.put("PUT /api/v1/admin/accounts/{id}/role", new Rule(Kind.ACCOUNT, ADMIN));
     POLICY.put("GET /api/v1/admin/audit", new Rule(Kind.NONE, ADMIN));
+    POLICY.put("GET /api/v1/inventory/stream", new Rule(Kind.NONE, ANYONE));
+    POLICY.put("POST /api/v1/reservations", new Rule(Kind.NONE, SIGNED_IN));
+    POLICY.put("GET /api/v1/reservations/{id}", new Rule(Kind.RESERVATION, SIGNED_IN));
+    POLICY.put("POST /api/v1/reservations/{id}/extension", new Rule(Kind.RESERVATION, SIGNED_IN));
+    POLICY.put("DELETE /api/v1/reservations/{id}", new Rule(Kind.RESERVATION, SIGNED_IN));
+    POLICY.put("GET /api/v1/admin/inventory/stock/{sku}", new Rule(Kind.SKU, STAFF));
+    POLICY.put("POST /api/v1/admin/inventory/stock/{sku}/receipts", new Rule(Kind.SKU, STAFF));
+    POLICY.put("POST /api/v1/admin/inventory/stock/{sku}/adjustments", new Rule(Kind.SKU, STAFF));
+    POLICY.put("PUT /api/v1/admin/inventory/stock/{sku}/locations/{location}", new Rule(Kind.SKU, STAFF));
+    POLICY.put("GET /api/v1/admin/inventory/stock/{sku}/movements", new Rule(Kind.SKU, STAFF));
+    POLICY.put("GET /api/v1/admin/inventory/locations", new Rule(Kind.NONE, STAFF));
+    POLICY.put("POST /api/v1/admin/inventory/locations", new Rule(Kind.NONE, ADMIN));
+    POLICY.put("POST /api/v1/admin/inventory/sweeps", new Rule(Kind.NONE, ADMIN));
   }
 
   private static final Map<String, Accounts.Login> CALLERS = new LinkedHashMap<>();
@@ -121,7 +134,7 @@ class AuthorizationMatrixIT {
     }
     return switch (target) {
       case "missing" -> "404";
-      case "other" -> rule.kind() == Kind.SESSION ? "404" : "allowed";
+      case "other" -> rule.kind() == Kind.SESSION || rule.kind() == Kind.RESERVATION ? "404" : "allowed";
       default -> "allowed";
     };
   }
@@ -142,7 +155,7 @@ class AuthorizationMatrixIT {
     }
     String path = endpoint.path();
     if (kind != Kind.NONE) {
-      path = path.replaceFirst("\\{[a-z]+}", idFor(kind, caller, target));
+      path = path.replaceFirst("\\{[a-z]+}", idFor(kind, caller, target)).replace("{location}", "main");
     }
     Object body = bodyFor(endpoint.key());
     if (body != null) {
@@ -173,6 +186,11 @@ class AuthorizationMatrixIT {
         String owner = target.equals("own") && !caller.equals("anonymous") ? caller : caller.equals("customerA") ? "customerB" : "customerA";
         yield newSession(CALLERS.get(owner).email());
       }
+      case SKU -> firstSku(CatalogFixture.product(category, "Matrix product", 1000));
+      case RESERVATION -> {
+        String owner = target.equals("own") && !caller.equals("anonymous") ? caller : caller.equals("customerA") ? "customerB" : "customerA";
+        yield newReservation(CALLERS.get(owner));
+      }
       case NONE -> throw new IllegalArgumentException();
     };
   }
@@ -180,6 +198,19 @@ class AuthorizationMatrixIT {
   private static String createdId(Response response) {
     response.then().statusCode(201);
     return response.path("id").toString();
+  }
+
+  private static String firstSku(Map<String, Object> product) {
+    return ((Map<?, ?>) ((List<?>) product.get("variants")).get(0)).get("sku").toString();
+  }
+
+  /** A one-unit hold of a freshly stocked SKU, owned by the given account. */
+  private static String newReservation(Accounts.Login owner) {
+    String sku = firstSku(CatalogFixture.product(category, "Matrix product", 1000));
+    Api.admin().contentType("application/json").body(Map.of("quantity", 1, "reason", "matrix"))
+        .post("/api/v1/admin/inventory/stock/{sku}/receipts", sku).then().statusCode(200);
+    return createdId(owner.api().contentType("application/json")
+        .body(Map.of("lines", List.of(Map.of("sku", sku, "quantity", 1)))).post("/api/v1/reservations"));
   }
 
   /** Logs the account in once more and answers the id of that new session. */
@@ -204,6 +235,11 @@ class AuthorizationMatrixIT {
       case "POST /api/v1/admin/accounts" ->
           Map.of("email", Accounts.uniqueEmail("matrix"), "password", Accounts.PASSWORD, "role", "customer");
       case "PUT /api/v1/admin/accounts/{id}/role" -> Map.of("role", "customer");
+      case "POST /api/v1/reservations" -> Map.of("lines", List.of(Map.of("sku", "MATRIX-NO-SUCH-SKU", "quantity", 1)));
+      case "POST /api/v1/admin/inventory/stock/{sku}/receipts" -> Map.of("quantity", 1, "reason", "matrix");
+      case "POST /api/v1/admin/inventory/stock/{sku}/adjustments" -> Map.of("delta", 1, "reason", "matrix");
+      case "PUT /api/v1/admin/inventory/stock/{sku}/locations/{location}" -> Map.of("onHand", 1, "reason", "matrix");
+      case "POST /api/v1/admin/inventory/locations" -> Map.of("code", Api.unique("matrix"), "name", "Matrix location");
       default -> null;
     };
   }
