@@ -16,83 +16,84 @@ import java.time.Instant;
 @Entity
 @Table(name = "category")
 public class Category {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @ManyToOne(fetch = FetchType.LAZY)
-  @JoinColumn(name = "parent_id")
-  private Category parent;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "parent_id")
+    private Category parent;
 
-  @Column(nullable = false, unique = true)
-  private String slug;
+    @Column(nullable = false, unique = true)
+    private String slug;
 
-  @Column(nullable = false)
-  private String name;
+    @Column(nullable = false)
+    private String name;
 
-  @Column(nullable = false)
-  private String path = "/";
+    @Column(nullable = false)
+    private String path = "/";
 
-  private int position;
-  private boolean archived;
+    private int position;
+    private boolean archived;
 
-  @Version private long version;
+    @Version
+    private long version;
 
-  @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
-  private Instant createdAt;
+    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
+    private Instant createdAt;
 
-  protected Category() {}
+    protected Category() {}
 
-  Category(String slug, String name, Category parent, int position) {
-    this.slug = slug;
-    this.name = name;
-    this.parent = parent;
-    this.position = position;
-  }
+    Category(String slug, String name, Category parent, int position) {
+        this.slug = slug;
+        this.name = name;
+        this.parent = parent;
+        this.position = position;
+    }
 
-  /** Called once the id is known: the path ends with the category's own id. */
-  void assignPath() {
-    path = (parent == null ? "/" : parent.path) + id + "/";
-  }
+    /** Called once the id is known: the path ends with the category's own id. */
+    void assignPath() {
+        path = (parent == null ? "/" : parent.path) + id + "/";
+    }
 
-  void rename(String newName, int newPosition) {
-    this.name = newName;
-    this.position = newPosition;
-  }
+    void rename(String newName, int newPosition) {
+        this.name = newName;
+        this.position = newPosition;
+    }
 
-  void archive() {
-    this.archived = true;
-  }
+    void archive() {
+        this.archived = true;
+    }
 
-  public Long id() {
-    return id;
-  }
+    public Long id() {
+        return id;
+    }
 
-  public Category parent() {
-    return parent;
-  }
+    public Category parent() {
+        return parent;
+    }
 
-  public String slug() {
-    return slug;
-  }
+    public String slug() {
+        return slug;
+    }
 
-  public String name() {
-    return name;
-  }
+    public String name() {
+        return name;
+    }
 
-  public String path() {
-    return path;
-  }
+    public String path() {
+        return path;
+    }
 
-  public int position() {
-    return position;
-  }
+    public int position() {
+        return position;
+    }
 
-  public boolean archived() {
-    return archived;
-  }
+    public boolean archived() {
+        return archived;
+    }
 
-  public long version() {
-    return version;
-  }
+    public long version() {
+        return version;
+    }
 }

@@ -28,43 +28,46 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
 public class CategoryAdminResource {
-  @Inject CategoryService categories;
+    @Inject
+    CategoryService categories;
 
-  @GET
-  @Path("{id}")
-  @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-  public Response get(@PathParam("id") long id) {
-    CategoryView view = categories.get(id);
-    return Response.ok(view).tag(IfMatch.tagOf(view.version())).build();
-  }
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    public Response get(@PathParam("id") long id) {
+        CategoryView view = categories.get(id);
+        return Response.ok(view).tag(IfMatch.tagOf(view.version())).build();
+    }
 
-  @POST
-  @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-  public Response create(@Valid @NotNull CategoryRequest request, @Context UriInfo uri) {
-    CategoryView view = categories.create(request);
-    return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(view.id())).build())
-        .entity(view)
-        .tag(IfMatch.tagOf(view.version()))
-        .build();
-  }
+    @POST
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    public Response create(@Valid @NotNull CategoryRequest request, @Context UriInfo uri) {
+        CategoryView view = categories.create(request);
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(Long.toString(view.id()))
+                        .build())
+                .entity(view)
+                .tag(IfMatch.tagOf(view.version()))
+                .build();
+    }
 
-  @PUT
-  @Path("{id}")
-  @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-  public Response rename(
-      @PathParam("id") long id,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      @Valid @NotNull CategoryRequest request) {
-    CategoryView view = categories.rename(id, IfMatch.requiredVersion(ifMatch), request);
-    return Response.ok(view).tag(IfMatch.tagOf(view.version())).build();
-  }
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    public Response rename(
+            @PathParam("id") long id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull CategoryRequest request) {
+        CategoryView view = categories.rename(id, IfMatch.requiredVersion(ifMatch), request);
+        return Response.ok(view).tag(IfMatch.tagOf(view.version())).build();
+    }
 
-  /** Archives an empty category; it leaves the public tree. */
-  @DELETE
-  @Path("{id}")
-  @RolesAllowed(Roles.ADMIN)
-  public Response archive(@PathParam("id") long id) {
-    categories.archive(id);
-    return Response.noContent().build();
-  }
+    /** Archives an empty category; it leaves the public tree. */
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public Response archive(@PathParam("id") long id) {
+        categories.archive(id);
+        return Response.noContent().build();
+    }
 }

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 
 /** Create or rename a category. {@code parent} is the parent's slug; it is fixed once created. */
 public record CategoryRequest(
-    @NotNull @Slug String slug,
-    @NotBlank @Size(max = 200) String name,
-    @Slug String parent,
-    @PositiveOrZero Integer position) {}
+        @NotNull @Slug String slug,
+        @NotBlank @Size(max = 200) String name,
+        @Slug String parent,
+        @PositiveOrZero Integer position) {}

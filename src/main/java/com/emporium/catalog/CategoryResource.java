@@ -15,16 +15,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Path("categories")
 @Produces(MediaType.APPLICATION_JSON)
 public class CategoryResource {
-  @Inject CategoryService categories;
+    @Inject
+    CategoryService categories;
 
-  @Inject
-  @ConfigProperty(name = "emporium.catalog.cache.max-age", defaultValue = "60")
-  int maxAge;
+    @Inject
+    @ConfigProperty(name = "emporium.catalog.cache.max-age", defaultValue = "60")
+    int maxAge;
 
-  /** The whole live tree, children in display order. */
-  @GET
-  @PermitAll
-  public Response tree(@Context Request request) {
-    return PublicCache.ok(request, categories.tree(), maxAge);
-  }
+    /** The whole live tree, children in display order. */
+    @GET
+    @PermitAll
+    public Response tree(@Context Request request) {
+        return PublicCache.ok(request, categories.tree(), maxAge);
+    }
 }

@@ -19,101 +19,106 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional
 public class CategoryService {
-  @PersistenceContext EntityManager em;
+    @PersistenceContext
+    EntityManager em;
 
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public List<CategoryNode> tree() {
-    List<Category> all =
-        em.createQuery("SELECT c FROM Category c WHERE c.archived = false ORDER BY c.position, c.name", Category.class)
-            .getResultList();
-    Map<Long, List<Category>> byParent = new LinkedHashMap<>();
-    for (Category c : all) {
-      byParent.computeIfAbsent(c.parent() == null ? 0L : c.parent().id(), k -> new ArrayList<>()).add(c);
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CategoryNode> tree() {
+        List<Category> all = em.createQuery(
+                        "SELECT c FROM Category c WHERE c.archived = false ORDER BY c.position, c.name", Category.class)
+                .getResultList();
+        Map<Long, List<Category>> byParent = new LinkedHashMap<>();
+        for (Category c : all) {
+            byParent.computeIfAbsent(c.parent() == null ? 0L : c.parent().id(), k -> new ArrayList<>())
+                    .add(c);
+        }
+        return nodes(byParent, 0L);
     }
-    return nodes(byParent, 0L);
-  }
 
-  private static List<CategoryNode> nodes(Map<Long, List<Category>> byParent, long parentId) {
-    return byParent.getOrDefault(parentId, List.of()).stream()
-        .sorted(Comparator.comparingInt(Category::position).thenComparing(Category::name))
-        .map(c -> new CategoryNode(c.id(), c.slug(), c.name(), nodes(byParent, c.id())))
-        .toList();
-  }
-
-  public CategoryView get(long id) {
-    return CategoryView.from(find(id));
-  }
-
-  public CategoryView create(CategoryRequest request) {
-    if (bySlug(request.slug()).isPresent()) {
-      throw new Conflict("slug-taken", "Slug taken", "A category with slug '" + request.slug() + "' already exists.");
+    private static List<CategoryNode> nodes(Map<Long, List<Category>> byParent, long parentId) {
+        return byParent.getOrDefault(parentId, List.of()).stream()
+                .sorted(Comparator.comparingInt(Category::position).thenComparing(Category::name))
+                .map(c -> new CategoryNode(c.id(), c.slug(), c.name(), nodes(byParent, c.id())))
+                .toList();
     }
-    Category parent = null;
-    if (request.parent() != null) {
-      parent =
-          bySlug(request.parent())
-              .filter(p -> !p.archived())
-              .orElseThrow(() -> new InvalidRequest("Parent category '" + request.parent() + "' does not exist."));
-    }
-    Category category = new Category(request.slug(), request.name(), parent, positionOf(request));
-    em.persist(category);
-    em.flush();
-    category.assignPath();
-    em.flush();
-    return CategoryView.from(category);
-  }
 
-  public CategoryView rename(long id, long expectedVersion, CategoryRequest request) {
-    Category category = find(id);
-    if (category.version() != expectedVersion) {
-      throw new StaleVersion("Category " + id + " is at version " + category.version() + ", not " + expectedVersion + ".");
+    public CategoryView get(long id) {
+        return CategoryView.from(find(id));
     }
-    if (!category.slug().equals(request.slug())) {
-      throw new InvalidRequest("A category's slug cannot change; create a new category instead.");
+
+    public CategoryView create(CategoryRequest request) {
+        if (bySlug(request.slug()).isPresent()) {
+            throw new Conflict(
+                    "slug-taken", "Slug taken", "A category with slug '" + request.slug() + "' already exists.");
+        }
+        Category parent = null;
+        if (request.parent() != null) {
+            parent = bySlug(request.parent())
+                    .filter(p -> !p.archived())
+                    .orElseThrow(
+                            () -> new InvalidRequest("Parent category '" + request.parent() + "' does not exist."));
+        }
+        Category category = new Category(request.slug(), request.name(), parent, positionOf(request));
+        em.persist(category);
+        em.flush();
+        category.assignPath();
+        em.flush();
+        return CategoryView.from(category);
     }
-    String currentParent = category.parent() == null ? null : category.parent().slug();
-    if (request.parent() != null && !request.parent().equals(currentParent)) {
-      throw new InvalidRequest("A category cannot move to another parent.");
+
+    public CategoryView rename(long id, long expectedVersion, CategoryRequest request) {
+        Category category = find(id);
+        if (category.version() != expectedVersion) {
+            throw new StaleVersion(
+                    "Category " + id + " is at version " + category.version() + ", not " + expectedVersion + ".");
+        }
+        if (!category.slug().equals(request.slug())) {
+            throw new InvalidRequest("A category's slug cannot change; create a new category instead.");
+        }
+        String currentParent =
+                category.parent() == null ? null : category.parent().slug();
+        if (request.parent() != null && !request.parent().equals(currentParent)) {
+            throw new InvalidRequest("A category cannot move to another parent.");
+        }
+        category.rename(request.name(), positionOf(request));
+        em.flush();
+        return CategoryView.from(category);
     }
-    category.rename(request.name(), positionOf(request));
-    em.flush();
-    return CategoryView.from(category);
-  }
 
-  public void archive(long id) {
-    Category category = find(id);
-    long children =
-        em.createQuery("SELECT COUNT(c) FROM Category c WHERE c.parent = :c AND c.archived = false", Long.class)
-            .setParameter("c", category)
-            .getSingleResult();
-    long products =
-        em.createQuery(
-                "SELECT COUNT(p) FROM Product p WHERE p.category = :c AND p.status <> com.emporium.catalog.Product.Status.ARCHIVED",
-                Long.class)
-            .setParameter("c", category)
-            .getSingleResult();
-    if (children > 0 || products > 0) {
-      throw new Conflict(
-          "category-not-empty",
-          "Category not empty",
-          "Category '" + category.slug() + "' still has " + children + " subcategories and " + products + " products.");
+    public void archive(long id) {
+        Category category = find(id);
+        long children = em.createQuery(
+                        "SELECT COUNT(c) FROM Category c WHERE c.parent = :c AND c.archived = false", Long.class)
+                .setParameter("c", category)
+                .getSingleResult();
+        long products = em.createQuery(
+                        "SELECT COUNT(p) FROM Product p WHERE p.category = :c AND p.status <> com.emporium.catalog.Product.Status.ARCHIVED",
+                        Long.class)
+                .setParameter("c", category)
+                .getSingleResult();
+        if (children > 0 || products > 0) {
+            throw new Conflict(
+                    "category-not-empty",
+                    "Category not empty",
+                    "Category '" + category.slug() + "' still has " + children + " subcategories and " + products
+                            + " products.");
+        }
+        category.archive();
     }
-    category.archive();
-  }
 
-  Optional<Category> bySlug(String slug) {
-    return em.createQuery("SELECT c FROM Category c WHERE c.slug = :slug", Category.class)
-        .setParameter("slug", slug)
-        .getResultStream()
-        .findFirst();
-  }
+    Optional<Category> bySlug(String slug) {
+        return em.createQuery("SELECT c FROM Category c WHERE c.slug = :slug", Category.class)
+                .setParameter("slug", slug)
+                .getResultStream()
+                .findFirst();
+    }
 
-  private Category find(long id) {
-    return Optional.ofNullable(em.find(Category.class, id))
-        .orElseThrow(() -> new NotFound("Category " + id + " does not exist."));
-  }
+    private Category find(long id) {
+        return Optional.ofNullable(em.find(Category.class, id))
+                .orElseThrow(() -> new NotFound("Category " + id + " does not exist."));
+    }
 
-  private static int positionOf(CategoryRequest request) {
-    return request.position() == null ? 0 : request.position();
-  }
+    private static int positionOf(CategoryRequest request) {
+        return request.position() == null ? 0 : request.position();
+    }
 }

@@ -18,77 +18,96 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class DemoCatalog {
-  private static final Logger LOG = Logger.getLogger(DemoCatalog.class.getName());
-  private static final String[] COLORS = {"black", "white", "red", "blue", "green"};
-  private static final String[] SIZES = {"S", "M", "L"};
+    private static final Logger LOG = Logger.getLogger(DemoCatalog.class.getName());
+    private static final String[] COLORS = {"black", "white", "red", "blue", "green"};
+    private static final String[] SIZES = {"S", "M", "L"};
 
-  @PersistenceContext EntityManager em;
-  @Inject CategoryService categories;
-  @Inject ProductService products;
+    @PersistenceContext
+    EntityManager em;
 
-  @Transactional
-  void load(@Observes SchemaReady ready) {
-    if (!ready.embedded()) {
-      return;
-    }
-    long existing = em.createQuery("SELECT COUNT(c) FROM Category c", Long.class).getSingleResult();
-    if (existing > 0) {
-      return;
-    }
-    categories.create(new CategoryRequest("apparel", "Apparel", null, 0));
-    categories.create(new CategoryRequest("t-shirts", "T-shirts", "apparel", 0));
-    categories.create(new CategoryRequest("hoodies", "Hoodies", "apparel", 1));
-    categories.create(new CategoryRequest("home", "Home", null, 1));
-    categories.create(new CategoryRequest("mugs", "Mugs", "home", 0));
-    categories.create(new CategoryRequest("posters", "Posters", "home", 1));
+    @Inject
+    CategoryService categories;
 
-    record Line(String category, String noun, long basePrice, boolean sized) {}
-    List<Line> lines =
-        List.of(
-            new Line("t-shirts", "T-shirt", 1900, true),
-            new Line("hoodies", "Hoodie", 4900, true),
-            new Line("mugs", "Mug", 1200, false),
-            new Line("posters", "Poster", 2500, false));
-    String[] motifs = {"Mountain", "Ocean", "Forest", "City", "Desert", "Aurora", "Harbor", "Meadow", "Canyon", "Glacier",
-        "Lagoon", "Prairie", "Volcano"};
-    int count = 0;
-    for (Line line : lines) {
-      for (int m = 0; m < motifs.length && count < 50; m++, count++) {
-        String motif = motifs[m];
-        String slug = (motif + "-" + line.noun()).toLowerCase().replace("t-shirt", "tshirt");
-        List<VariantRequest> variants = new ArrayList<>();
-        String color = COLORS[m % COLORS.length];
-        if (line.sized()) {
-          for (int s = 0; s < SIZES.length; s++) {
-            variants.add(
-                new VariantRequest(
-                    slug.toUpperCase() + "-" + SIZES[s],
-                    motif + " " + line.noun() + " " + SIZES[s],
-                    new VariantRequest.Price(line.basePrice() + 100L * m + 200L * s, "EUR"),
-                    Map.of("color", color, "size", SIZES[s], "organic", m % 2 == 0)));
-          }
-        } else {
-          variants.add(
-              new VariantRequest(
-                  slug.toUpperCase(),
-                  motif + " " + line.noun(),
-                  new VariantRequest.Price(line.basePrice() + 100L * m, "EUR"),
-                  Map.of("color", color)));
+    @Inject
+    ProductService products;
+
+    @Transactional
+    void load(@Observes SchemaReady ready) {
+        if (!ready.embedded()) {
+            return;
         }
-        products.create(
-            new ProductRequest(
-                slug,
-                motif + " " + line.noun(),
-                "A " + line.noun().toLowerCase() + " printed with a " + motif.toLowerCase()
-                    + " motif in " + color + ". Demo product of the Emporium sample shop.",
-                line.category(),
-                "EUR",
-                Product.Status.ACTIVE,
-                variants,
-                List.of(new ImageRequest("https://images.example.com/" + slug + ".jpg", motif + " " + line.noun(), 1200, 1200))));
-      }
+        long existing =
+                em.createQuery("SELECT COUNT(c) FROM Category c", Long.class).getSingleResult();
+        if (existing > 0) {
+            return;
+        }
+        categories.create(new CategoryRequest("apparel", "Apparel", null, 0));
+        categories.create(new CategoryRequest("t-shirts", "T-shirts", "apparel", 0));
+        categories.create(new CategoryRequest("hoodies", "Hoodies", "apparel", 1));
+        categories.create(new CategoryRequest("home", "Home", null, 1));
+        categories.create(new CategoryRequest("mugs", "Mugs", "home", 0));
+        categories.create(new CategoryRequest("posters", "Posters", "home", 1));
+
+        record Line(String category, String noun, long basePrice, boolean sized) {}
+        List<Line> lines = List.of(
+                new Line("t-shirts", "T-shirt", 1900, true),
+                new Line("hoodies", "Hoodie", 4900, true),
+                new Line("mugs", "Mug", 1200, false),
+                new Line("posters", "Poster", 2500, false));
+        String[] motifs = {
+            "Mountain",
+            "Ocean",
+            "Forest",
+            "City",
+            "Desert",
+            "Aurora",
+            "Harbor",
+            "Meadow",
+            "Canyon",
+            "Glacier",
+            "Lagoon",
+            "Prairie",
+            "Volcano"
+        };
+        int count = 0;
+        for (Line line : lines) {
+            for (int m = 0; m < motifs.length && count < 50; m++, count++) {
+                String motif = motifs[m];
+                String slug = (motif + "-" + line.noun()).toLowerCase().replace("t-shirt", "tshirt");
+                List<VariantRequest> variants = new ArrayList<>();
+                String color = COLORS[m % COLORS.length];
+                if (line.sized()) {
+                    for (int s = 0; s < SIZES.length; s++) {
+                        variants.add(new VariantRequest(
+                                slug.toUpperCase() + "-" + SIZES[s],
+                                motif + " " + line.noun() + " " + SIZES[s],
+                                new VariantRequest.Price(line.basePrice() + 100L * m + 200L * s, "EUR"),
+                                Map.of("color", color, "size", SIZES[s], "organic", m % 2 == 0)));
+                    }
+                } else {
+                    variants.add(new VariantRequest(
+                            slug.toUpperCase(),
+                            motif + " " + line.noun(),
+                            new VariantRequest.Price(line.basePrice() + 100L * m, "EUR"),
+                            Map.of("color", color)));
+                }
+                products.create(new ProductRequest(
+                        slug,
+                        motif + " " + line.noun(),
+                        "A " + line.noun().toLowerCase() + " printed with a " + motif.toLowerCase() + " motif in "
+                                + color + ". Demo product of the Emporium sample shop.",
+                        line.category(),
+                        "EUR",
+                        Product.Status.ACTIVE,
+                        variants,
+                        List.of(new ImageRequest(
+                                "https://images.example.com/" + slug + ".jpg",
+                                motif + " " + line.noun(),
+                                1200,
+                                1200))));
+            }
+        }
+        int loaded = count;
+        LOG.info(() -> "Loaded the demo catalog (embedded database only): 6 categories, " + loaded + " products");
     }
-    int loaded = count;
-    LOG.info(() -> "Loaded the demo catalog (embedded database only): 6 categories, " + loaded + " products");
-  }
 }

@@ -30,160 +30,164 @@ import java.util.OptionalLong;
 @Entity
 @Table(name = "product")
 public class Product {
-  public enum Status {
-    DRAFT,
-    ACTIVE,
-    ARCHIVED
-  }
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
-  @Column(nullable = false, unique = true)
-  private String slug;
-
-  @Column(nullable = false)
-  private String name;
-
-  @Column(nullable = false)
-  private String description = "";
-
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "category_id")
-  private Category category;
-
-  @Enumerated(EnumType.STRING)
-  @Column(nullable = false)
-  private Status status = Status.ACTIVE;
-
-  @Column(name = "price_from")
-  private Long priceFrom;
-
-  @Column(nullable = false, length = 3)
-  private String currency;
-
-  @Column(name = "created_at", nullable = false)
-  private Instant createdAt;
-
-  @Column(name = "updated_at", nullable = false)
-  private Instant updatedAt;
-
-  @Version private long version;
-
-  @OneToMany(mappedBy = "product", cascade = CascadeType.PERSIST)
-  @OrderBy("position, id")
-  private List<Variant> variants = new ArrayList<>();
-
-  @OneToMany(mappedBy = "product", cascade = CascadeType.PERSIST)
-  @OrderBy("position, id")
-  private List<ProductImage> images = new ArrayList<>();
-
-  protected Product() {}
-
-  Product(String slug, String name, String description, Category category, String currency, Status status) {
-    this.slug = slug;
-    this.name = name;
-    this.description = description == null ? "" : description;
-    this.category = category;
-    this.currency = currency;
-    this.status = status;
-    this.createdAt = Instant.now();
-    this.updatedAt = createdAt;
-  }
-
-  Variant addVariant(String sku, String title, Money price, Map<String, Object> attributes) {
-    if (!price.currency().equals(currency)) {
-      throw new InvalidRequest(
-          "Variant " + sku + " is priced in " + price.currency() + " but product " + slug + " sells in " + currency + ".");
+    public enum Status {
+        DRAFT,
+        ACTIVE,
+        ARCHIVED
     }
-    Variant variant = new Variant(this, sku, title, price.amount(), attributes, variants.size());
-    variants.add(variant);
-    variantsChanged();
-    return variant;
-  }
 
-  void addImage(String url, String altText, Integer width, Integer height) {
-    images.add(new ProductImage(this, url, altText, width, height, images.size()));
-  }
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  void describe(String newName, String newDescription, Category newCategory, Status newStatus) {
-    this.name = newName;
-    this.description = newDescription == null ? "" : newDescription;
-    this.category = newCategory;
-    this.status = newStatus;
-    touch();
-  }
+    @Column(nullable = false, unique = true)
+    private String slug;
 
-  void archive() {
-    this.status = Status.ARCHIVED;
-    touch();
-  }
+    @Column(nullable = false)
+    private String name;
 
-  /** Keeps the cached lowest price true after any variant was added, repriced or archived. */
-  void variantsChanged() {
-    OptionalLong cheapest = variants.stream().filter(v -> !v.archived()).mapToLong(Variant::priceAmount).min();
-    priceFrom = cheapest.isPresent() ? cheapest.getAsLong() : null;
-    touch();
-  }
+    @Column(nullable = false)
+    private String description = "";
 
-  private void touch() {
-    updatedAt = Instant.now();
-  }
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "category_id")
+    private Category category;
 
-  public boolean isPublic() {
-    return status == Status.ACTIVE && !category.archived();
-  }
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status = Status.ACTIVE;
 
-  public Long id() {
-    return id;
-  }
+    @Column(name = "price_from")
+    private Long priceFrom;
 
-  public String slug() {
-    return slug;
-  }
+    @Column(nullable = false, length = 3)
+    private String currency;
 
-  public String name() {
-    return name;
-  }
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
 
-  public String description() {
-    return description;
-  }
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
 
-  public Category category() {
-    return category;
-  }
+    @Version
+    private long version;
 
-  public Status status() {
-    return status;
-  }
+    @OneToMany(mappedBy = "product", cascade = CascadeType.PERSIST)
+    @OrderBy("position, id")
+    private List<Variant> variants = new ArrayList<>();
 
-  public Long priceFrom() {
-    return priceFrom;
-  }
+    @OneToMany(mappedBy = "product", cascade = CascadeType.PERSIST)
+    @OrderBy("position, id")
+    private List<ProductImage> images = new ArrayList<>();
 
-  public String currency() {
-    return currency;
-  }
+    protected Product() {}
 
-  public Instant createdAt() {
-    return createdAt;
-  }
+    Product(String slug, String name, String description, Category category, String currency, Status status) {
+        this.slug = slug;
+        this.name = name;
+        this.description = description == null ? "" : description;
+        this.category = category;
+        this.currency = currency;
+        this.status = status;
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
 
-  public Instant updatedAt() {
-    return updatedAt;
-  }
+    Variant addVariant(String sku, String title, Money price, Map<String, Object> attributes) {
+        if (!price.currency().equals(currency)) {
+            throw new InvalidRequest("Variant " + sku + " is priced in " + price.currency() + " but product " + slug
+                    + " sells in " + currency + ".");
+        }
+        Variant variant = new Variant(this, sku, title, price.amount(), attributes, variants.size());
+        variants.add(variant);
+        variantsChanged();
+        return variant;
+    }
 
-  public long version() {
-    return version;
-  }
+    void addImage(String url, String altText, Integer width, Integer height) {
+        images.add(new ProductImage(this, url, altText, width, height, images.size()));
+    }
 
-  public List<Variant> variants() {
-    return List.copyOf(variants);
-  }
+    void describe(String newName, String newDescription, Category newCategory, Status newStatus) {
+        this.name = newName;
+        this.description = newDescription == null ? "" : newDescription;
+        this.category = newCategory;
+        this.status = newStatus;
+        touch();
+    }
 
-  public List<ProductImage> images() {
-    return List.copyOf(images);
-  }
+    void archive() {
+        this.status = Status.ARCHIVED;
+        touch();
+    }
+
+    /** Keeps the cached lowest price true after any variant was added, repriced or archived. */
+    void variantsChanged() {
+        OptionalLong cheapest = variants.stream()
+                .filter(v -> !v.archived())
+                .mapToLong(Variant::priceAmount)
+                .min();
+        priceFrom = cheapest.isPresent() ? cheapest.getAsLong() : null;
+        touch();
+    }
+
+    private void touch() {
+        updatedAt = Instant.now();
+    }
+
+    public boolean isPublic() {
+        return status == Status.ACTIVE && !category.archived();
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Category category() {
+        return category;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public Long priceFrom() {
+        return priceFrom;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public List<Variant> variants() {
+        return List.copyOf(variants);
+    }
+
+    public List<ProductImage> images() {
+        return List.copyOf(images);
+    }
 }

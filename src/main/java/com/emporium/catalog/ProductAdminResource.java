@@ -31,68 +31,79 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
 public class ProductAdminResource {
-  @Inject ProductService products;
+    @Inject
+    ProductService products;
 
-  @GET
-  @Path("products/{id}")
-  @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-  public Response get(@PathParam("id") long id) {
-    return withTag(Response.ok(), products.get(id));
-  }
+    @GET
+    @Path("products/{id}")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    public Response get(@PathParam("id") long id) {
+        return withTag(Response.ok(), products.get(id));
+    }
 
-  @POST
-  @Path("products")
-  @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-  public Response create(@Valid @NotNull ProductRequest request, @Context UriInfo uri) {
-    ProductView view = products.create(request);
-    return withTag(Response.created(uri.getAbsolutePathBuilder().path(Long.toString(view.id())).build()), view);
-  }
+    @POST
+    @Path("products")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    public Response create(@Valid @NotNull ProductRequest request, @Context UriInfo uri) {
+        ProductView view = products.create(request);
+        return withTag(
+                Response.created(uri.getAbsolutePathBuilder()
+                        .path(Long.toString(view.id()))
+                        .build()),
+                view);
+    }
 
-  @PUT
-  @Path("products/{id}")
-  @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-  public Response update(
-      @PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull ProductUpdate update) {
-    return withTag(Response.ok(), products.update(id, IfMatch.requiredVersion(ifMatch), update));
-  }
+    @PUT
+    @Path("products/{id}")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    public Response update(
+            @PathParam("id") long id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull ProductUpdate update) {
+        return withTag(Response.ok(), products.update(id, IfMatch.requiredVersion(ifMatch), update));
+    }
 
-  /** Archives the product: it leaves the public catalog but stays for orders that reference it. */
-  @DELETE
-  @Path("products/{id}")
-  @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-  public Response archive(@PathParam("id") long id) {
-    products.archive(id);
-    return Response.noContent().build();
-  }
+    /** Archives the product: it leaves the public catalog but stays for orders that reference it. */
+    @DELETE
+    @Path("products/{id}")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    public Response archive(@PathParam("id") long id) {
+        products.archive(id);
+        return Response.noContent().build();
+    }
 
-  /** Adds a variant; If-Match names the product's version, since the product's price may change. */
-  @POST
-  @Path("products/{id}/variants")
-  @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-  public Response addVariant(
-      @PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull VariantRequest request) {
-    ProductView view = products.addVariant(id, IfMatch.requiredVersion(ifMatch), request);
-    return withTag(Response.status(Response.Status.CREATED), view);
-  }
+    /** Adds a variant; If-Match names the product's version, since the product's price may change. */
+    @POST
+    @Path("products/{id}/variants")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    public Response addVariant(
+            @PathParam("id") long id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull VariantRequest request) {
+        ProductView view = products.addVariant(id, IfMatch.requiredVersion(ifMatch), request);
+        return withTag(Response.status(Response.Status.CREATED), view);
+    }
 
-  @PUT
-  @Path("variants/{id}")
-  @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-  public Response reviseVariant(
-      @PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull VariantRequest request) {
-    ProductView.VariantView variant = products.reviseVariant(id, IfMatch.requiredVersion(ifMatch), request);
-    return Response.ok(variant).tag(IfMatch.tagOf(variant.version())).build();
-  }
+    @PUT
+    @Path("variants/{id}")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    public Response reviseVariant(
+            @PathParam("id") long id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull VariantRequest request) {
+        ProductView.VariantView variant = products.reviseVariant(id, IfMatch.requiredVersion(ifMatch), request);
+        return Response.ok(variant).tag(IfMatch.tagOf(variant.version())).build();
+    }
 
-  @DELETE
-  @Path("variants/{id}")
-  @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-  public Response archiveVariant(@PathParam("id") long id) {
-    products.archiveVariant(id);
-    return Response.noContent().build();
-  }
+    @DELETE
+    @Path("variants/{id}")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    public Response archiveVariant(@PathParam("id") long id) {
+        products.archiveVariant(id);
+        return Response.noContent().build();
+    }
 
-  private static Response withTag(Response.ResponseBuilder builder, ProductView view) {
-    return builder.entity(view).tag(IfMatch.tagOf(view.version())).build();
-  }
+    private static Response withTag(Response.ResponseBuilder builder, ProductView view) {
+        return builder.entity(view).tag(IfMatch.tagOf(view.version())).build();
+    }
 }

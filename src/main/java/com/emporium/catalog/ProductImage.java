@@ -14,48 +14,48 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "product_image")
 public class ProductImage {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "product_id")
-  private Product product;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "product_id")
+    private Product product;
 
-  @Column(nullable = false)
-  private String url;
+    @Column(nullable = false)
+    private String url;
 
-  @Column(name = "alt_text", nullable = false)
-  private String altText = "";
+    @Column(name = "alt_text", nullable = false)
+    private String altText = "";
 
-  private Integer width;
-  private Integer height;
-  private int position;
+    private Integer width;
+    private Integer height;
+    private int position;
 
-  protected ProductImage() {}
+    protected ProductImage() {}
 
-  ProductImage(Product product, String url, String altText, Integer width, Integer height, int position) {
-    this.product = product;
-    this.url = url;
-    this.altText = altText == null ? "" : altText;
-    this.width = width;
-    this.height = height;
-    this.position = position;
-  }
+    ProductImage(Product product, String url, String altText, Integer width, Integer height, int position) {
+        this.product = product;
+        this.url = url;
+        this.altText = altText == null ? "" : altText;
+        this.width = width;
+        this.height = height;
+        this.position = position;
+    }
 
-  public String url() {
-    return url;
-  }
+    public String url() {
+        return url;
+    }
 
-  public String altText() {
-    return altText;
-  }
+    public String altText() {
+        return altText;
+    }
 
-  public Integer width() {
-    return width;
-  }
+    public Integer width() {
+        return width;
+    }
 
-  public Integer height() {
-    return height;
-  }
+    public Integer height() {
+        return height;
+    }
 }

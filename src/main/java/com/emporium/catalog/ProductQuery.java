@@ -10,59 +10,59 @@ import jakarta.ws.rs.QueryParam;
  * conversion failure on a query parameter would be a 404 instead of the 400 a client needs.
  */
 public class ProductQuery {
-  @QueryParam("q")
-  @Size(max = 200)
-  public String q;
+    @QueryParam("q")
+    @Size(max = 200)
+    public String q;
 
-  @QueryParam("category")
-  @Slug
-  public String category;
+    @QueryParam("category")
+    @Slug
+    public String category;
 
-  @QueryParam("minPrice")
-  @Pattern(regexp = "^\\d{1,15}$", message = "must be a whole number of minor units")
-  public String minPrice;
+    @QueryParam("minPrice")
+    @Pattern(regexp = "^\\d{1,15}$", message = "must be a whole number of minor units")
+    public String minPrice;
 
-  @QueryParam("maxPrice")
-  @Pattern(regexp = "^\\d{1,15}$", message = "must be a whole number of minor units")
-  public String maxPrice;
+    @QueryParam("maxPrice")
+    @Pattern(regexp = "^\\d{1,15}$", message = "must be a whole number of minor units")
+    public String maxPrice;
 
-  @QueryParam("inStock")
-  @Pattern(regexp = "^(true|false)$", message = "must be true or false")
-  public String inStock;
+    @QueryParam("inStock")
+    @Pattern(regexp = "^(true|false)$", message = "must be true or false")
+    public String inStock;
 
-  @QueryParam("sort")
-  @Size(max = 20)
-  public String sort;
+    @QueryParam("sort")
+    @Size(max = 20)
+    public String sort;
 
-  @QueryParam("limit")
-  @Pattern(regexp = "^([1-9]|[1-9][0-9]|100)$", message = "must be a whole number from 1 to 100")
-  public String limit;
+    @QueryParam("limit")
+    @Pattern(regexp = "^([1-9]|[1-9][0-9]|100)$", message = "must be a whole number from 1 to 100")
+    public String limit;
 
-  @QueryParam("cursor")
-  @Size(max = 1000)
-  public String cursor;
+    @QueryParam("cursor")
+    @Size(max = 1000)
+    public String cursor;
 
-  @QueryParam("count")
-  @Pattern(regexp = "^(true|false)$", message = "must be true or false")
-  public String count;
+    @QueryParam("count")
+    @Pattern(regexp = "^(true|false)$", message = "must be true or false")
+    public String count;
 
-  int pageSize() {
-    return limit == null ? 24 : Integer.parseInt(limit);
-  }
+    int pageSize() {
+        return limit == null ? 24 : Integer.parseInt(limit);
+    }
 
-  boolean searching() {
-    return q != null && !q.isBlank();
-  }
+    boolean searching() {
+        return q != null && !q.isBlank();
+    }
 
-  boolean wantsCount() {
-    return "true".equals(count);
-  }
+    boolean wantsCount() {
+        return "true".equals(count);
+    }
 
-  Long minPriceValue() {
-    return minPrice == null ? null : Long.valueOf(minPrice);
-  }
+    Long minPriceValue() {
+        return minPrice == null ? null : Long.valueOf(minPrice);
+    }
 
-  Long maxPriceValue() {
-    return maxPrice == null ? null : Long.valueOf(maxPrice);
-  }
+    Long maxPriceValue() {
+        return maxPrice == null ? null : Long.valueOf(maxPrice);
+    }
 }

@@ -25,54 +25,58 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Path("products")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProductResource {
-  private static final String ATTRIBUTE_PREFIX = "attr.";
+    private static final String ATTRIBUTE_PREFIX = "attr.";
 
-  @Inject ProductSearch search;
-  @Inject ProductService products;
+    @Inject
+    ProductSearch search;
 
-  @Inject
-  @ConfigProperty(name = "emporium.catalog.cache.max-age", defaultValue = "60")
-  int maxAge;
+    @Inject
+    ProductService products;
 
-  /**
-   * Lists active products, newest first unless sorted otherwise. Pages are keyset pages: follow the
-   * {@code Link: rel="next"} header (or {@code nextCursor}); {@code count=true} adds X-Total-Count.
-   */
-  @GET
-  @PermitAll
-  public Response list(@Valid @BeanParam ProductQuery query, @Context UriInfo uri, @Context Request request) {
-    ProductSearch.Listing listing = search.list(query, attributeFilters(uri));
-    Page<ProductSummary> page = listing.page();
-    Response.ResponseBuilder ok =
-        Response.fromResponse(
-            PublicCache.ok(request, new ProductPage(page.items(), page.nextCursor().orElse(null)), maxAge));
-    page.nextCursor()
-        .ifPresent(next -> ok.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build(), "next"));
-    listing.total().ifPresent(total -> ok.header("X-Total-Count", total));
-    return ok.build();
-  }
+    @Inject
+    @ConfigProperty(name = "emporium.catalog.cache.max-age", defaultValue = "60")
+    int maxAge;
 
-  @GET
-  @Path("{slug}")
-  @PermitAll
-  public Response detail(@PathParam("slug") @Slug String slug, @Context Request request) {
-    ProductView product =
-        products.publicDetail(slug).orElseThrow(() -> new NotFound("No product '" + slug + "' is for sale."));
-    return PublicCache.ok(request, product, maxAge);
-  }
+    /**
+     * Lists active products, newest first unless sorted otherwise. Pages are keyset pages: follow the
+     * {@code Link: rel="next"} header (or {@code nextCursor}); {@code count=true} adds X-Total-Count.
+     */
+    @GET
+    @PermitAll
+    public Response list(@Valid @BeanParam ProductQuery query, @Context UriInfo uri, @Context Request request) {
+        ProductSearch.Listing listing = search.list(query, attributeFilters(uri));
+        Page<ProductSummary> page = listing.page();
+        Response.ResponseBuilder ok = Response.fromResponse(PublicCache.ok(
+                request, new ProductPage(page.items(), page.nextCursor().orElse(null)), maxAge));
+        page.nextCursor()
+                .ifPresent(next -> ok.link(
+                        uri.getRequestUriBuilder()
+                                .replaceQueryParam("cursor", next)
+                                .build(),
+                        "next"));
+        listing.total().ifPresent(total -> ok.header("X-Total-Count", total));
+        return ok.build();
+    }
 
-  private static Map<String, List<String>> attributeFilters(UriInfo uri) {
-    Map<String, List<String>> filters = new LinkedHashMap<>();
-    uri.getQueryParameters()
-        .forEach(
-            (name, values) -> {
-              if (name.startsWith(ATTRIBUTE_PREFIX)) {
+    @GET
+    @Path("{slug}")
+    @PermitAll
+    public Response detail(@PathParam("slug") @Slug String slug, @Context Request request) {
+        ProductView product =
+                products.publicDetail(slug).orElseThrow(() -> new NotFound("No product '" + slug + "' is for sale."));
+        return PublicCache.ok(request, product, maxAge);
+    }
+
+    private static Map<String, List<String>> attributeFilters(UriInfo uri) {
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        uri.getQueryParameters().forEach((name, values) -> {
+            if (name.startsWith(ATTRIBUTE_PREFIX)) {
                 filters.put(name.substring(ATTRIBUTE_PREFIX.length()), values);
-              }
-            });
-    return filters;
-  }
+            }
+        });
+        return filters;
+    }
 
-  /** One page of the list. */
-  public record ProductPage(List<ProductSummary> items, String nextCursor) {}
+    /** One page of the list. */
+    public record ProductPage(List<ProductSummary> items, String nextCursor) {}
 }

@@ -20,160 +20,170 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 @Transactional
 public class ProductService {
-  private static final Pattern ATTRIBUTE_NAME = Pattern.compile("^[a-z][a-z0-9_]{0,39}$");
+    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("^[a-z][a-z0-9_]{0,39}$");
 
-  @PersistenceContext EntityManager em;
-  @Inject CategoryService categories;
-  @Inject StockAvailability stock;
+    @PersistenceContext
+    EntityManager em;
 
-  /** The public detail: active products in live categories only; anything else is simply not there. */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public Optional<ProductView> publicDetail(String slug) {
-    return em.createQuery(
-            "SELECT p FROM Product p JOIN FETCH p.category WHERE p.slug = :slug", Product.class)
-        .setParameter("slug", slug)
-        .getResultStream()
-        .findFirst()
-        .filter(Product::isPublic)
-        .map(p -> ProductView.from(p, false))
-        .map(view -> view.withAvailability(stock.of(view.variants().stream().map(ProductView.VariantView::sku).toList())));
-  }
+    @Inject
+    CategoryService categories;
 
-  public ProductView get(long id) {
-    return ProductView.from(find(id), true);
-  }
+    @Inject
+    StockAvailability stock;
 
-  public ProductView create(ProductRequest request) {
-    if (bySlug(request.slug()).isPresent()) {
-      throw new Conflict("slug-taken", "Slug taken", "A product with slug '" + request.slug() + "' already exists.");
+    /** The public detail: active products in live categories only; anything else is simply not there. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ProductView> publicDetail(String slug) {
+        return em.createQuery("SELECT p FROM Product p JOIN FETCH p.category WHERE p.slug = :slug", Product.class)
+                .setParameter("slug", slug)
+                .getResultStream()
+                .findFirst()
+                .filter(Product::isPublic)
+                .map(p -> ProductView.from(p, false))
+                .map(view -> view.withAvailability(stock.of(view.variants().stream()
+                        .map(ProductView.VariantView::sku)
+                        .toList())));
     }
-    Category category = liveCategory(request.category());
-    Product product =
-        new Product(
-            request.slug(),
-            request.name(),
-            request.description(),
-            category,
-            request.currency(),
-            request.status() == null ? Product.Status.ACTIVE : request.status());
-    List<VariantRequest> variants = request.variants() == null ? List.of() : request.variants();
-    if (variants.stream().map(VariantRequest::sku).distinct().count() != variants.size()) {
-      throw new InvalidRequest("Each variant needs its own SKU.");
+
+    public ProductView get(long id) {
+        return ProductView.from(find(id), true);
     }
-    for (VariantRequest v : variants) {
-      requireFreeSku(v.sku());
-      product.addVariant(v.sku(), v.title(), priceOf(v), checkedAttributes(v.attributes()));
+
+    public ProductView create(ProductRequest request) {
+        if (bySlug(request.slug()).isPresent()) {
+            throw new Conflict(
+                    "slug-taken", "Slug taken", "A product with slug '" + request.slug() + "' already exists.");
+        }
+        Category category = liveCategory(request.category());
+        Product product = new Product(
+                request.slug(),
+                request.name(),
+                request.description(),
+                category,
+                request.currency(),
+                request.status() == null ? Product.Status.ACTIVE : request.status());
+        List<VariantRequest> variants = request.variants() == null ? List.of() : request.variants();
+        if (variants.stream().map(VariantRequest::sku).distinct().count() != variants.size()) {
+            throw new InvalidRequest("Each variant needs its own SKU.");
+        }
+        for (VariantRequest v : variants) {
+            requireFreeSku(v.sku());
+            product.addVariant(v.sku(), v.title(), priceOf(v), checkedAttributes(v.attributes()));
+        }
+        if (request.images() != null) {
+            request.images().forEach(i -> product.addImage(i.url(), i.alt(), i.width(), i.height()));
+        }
+        em.persist(product);
+        em.flush();
+        return ProductView.from(product, true);
     }
-    if (request.images() != null) {
-      request.images().forEach(i -> product.addImage(i.url(), i.alt(), i.width(), i.height()));
+
+    public ProductView update(long id, long expectedVersion, ProductUpdate update) {
+        Product product = findAt(id, expectedVersion);
+        Category category = product.category().slug().equals(update.category())
+                ? product.category()
+                : liveCategory(update.category());
+        product.describe(update.name(), update.description(), category, update.status());
+        em.flush();
+        return ProductView.from(product, true);
     }
-    em.persist(product);
-    em.flush();
-    return ProductView.from(product, true);
-  }
 
-  public ProductView update(long id, long expectedVersion, ProductUpdate update) {
-    Product product = findAt(id, expectedVersion);
-    Category category =
-        product.category().slug().equals(update.category()) ? product.category() : liveCategory(update.category());
-    product.describe(update.name(), update.description(), category, update.status());
-    em.flush();
-    return ProductView.from(product, true);
-  }
-
-  public void archive(long id) {
-    find(id).archive();
-  }
-
-  public ProductView addVariant(long productId, long expectedVersion, VariantRequest request) {
-    Product product = findAt(productId, expectedVersion);
-    requireFreeSku(request.sku());
-    Variant variant = product.addVariant(request.sku(), request.title(), priceOf(request), checkedAttributes(request.attributes()));
-    em.persist(variant);
-    em.flush();
-    return ProductView.from(product, true);
-  }
-
-  public ProductView.VariantView reviseVariant(long variantId, long expectedVersion, VariantRequest request) {
-    Variant variant = findVariant(variantId);
-    if (variant.version() != expectedVersion) {
-      throw new StaleVersion("Variant " + variantId + " is at version " + variant.version() + ", not " + expectedVersion + ".");
+    public void archive(long id) {
+        find(id).archive();
     }
-    if (!variant.sku().equals(request.sku())) {
-      throw new InvalidRequest("A variant's SKU cannot change; archive it and add a new variant.");
+
+    public ProductView addVariant(long productId, long expectedVersion, VariantRequest request) {
+        Product product = findAt(productId, expectedVersion);
+        requireFreeSku(request.sku());
+        Variant variant = product.addVariant(
+                request.sku(), request.title(), priceOf(request), checkedAttributes(request.attributes()));
+        em.persist(variant);
+        em.flush();
+        return ProductView.from(product, true);
     }
-    variant.revise(request.title(), priceOf(request), checkedAttributes(request.attributes()));
-    em.flush();
-    return ProductView.VariantView.from(variant);
-  }
 
-  public void archiveVariant(long variantId) {
-    findVariant(variantId).archive();
-  }
-
-  private Product findAt(long id, long expectedVersion) {
-    Product product = find(id);
-    if (product.version() != expectedVersion) {
-      throw new StaleVersion("Product " + id + " is at version " + product.version() + ", not " + expectedVersion + ".");
+    public ProductView.VariantView reviseVariant(long variantId, long expectedVersion, VariantRequest request) {
+        Variant variant = findVariant(variantId);
+        if (variant.version() != expectedVersion) {
+            throw new StaleVersion(
+                    "Variant " + variantId + " is at version " + variant.version() + ", not " + expectedVersion + ".");
+        }
+        if (!variant.sku().equals(request.sku())) {
+            throw new InvalidRequest("A variant's SKU cannot change; archive it and add a new variant.");
+        }
+        variant.revise(request.title(), priceOf(request), checkedAttributes(request.attributes()));
+        em.flush();
+        return ProductView.VariantView.from(variant);
     }
-    return product;
-  }
 
-  private Product find(long id) {
-    return Optional.ofNullable(em.find(Product.class, id))
-        .orElseThrow(() -> new NotFound("Product " + id + " does not exist."));
-  }
-
-  private Variant findVariant(long id) {
-    return Optional.ofNullable(em.find(Variant.class, id))
-        .orElseThrow(() -> new NotFound("Variant " + id + " does not exist."));
-  }
-
-  private Optional<Product> bySlug(String slug) {
-    return em.createQuery("SELECT p FROM Product p WHERE p.slug = :slug", Product.class)
-        .setParameter("slug", slug)
-        .getResultStream()
-        .findFirst();
-  }
-
-  private Category liveCategory(String slug) {
-    return categories
-        .bySlug(slug)
-        .filter(c -> !c.archived())
-        .orElseThrow(() -> new InvalidRequest("Category '" + slug + "' does not exist."));
-  }
-
-  private void requireFreeSku(String sku) {
-    boolean taken =
-        !em.createQuery("SELECT v.id FROM Variant v WHERE v.sku = :sku", Long.class)
-            .setParameter("sku", sku)
-            .setMaxResults(1)
-            .getResultList()
-            .isEmpty();
-    if (taken) {
-      throw new Conflict("sku-taken", "SKU taken", "SKU '" + sku + "' is already in use.");
+    public void archiveVariant(long variantId) {
+        findVariant(variantId).archive();
     }
-  }
 
-  private static Money priceOf(VariantRequest request) {
-    return new Money(request.price().amount(), request.price().currency());
-  }
-
-  /** Attributes stay a flat map of scalars so filters can match them with JSONB containment. */
-  static Map<String, Object> checkedAttributes(Map<String, Object> attributes) {
-    if (attributes == null) {
-      return Map.of();
+    private Product findAt(long id, long expectedVersion) {
+        Product product = find(id);
+        if (product.version() != expectedVersion) {
+            throw new StaleVersion(
+                    "Product " + id + " is at version " + product.version() + ", not " + expectedVersion + ".");
+        }
+        return product;
     }
-    attributes.forEach(
-        (name, value) -> {
-          if (!ATTRIBUTE_NAME.matcher(name).matches()) {
-            throw new InvalidRequest("Attribute name '" + name + "' must be lower-case letters, digits or '_' (max 40).");
-          }
-          boolean scalar = value instanceof String s ? s.length() <= 200 : value instanceof Number || value instanceof Boolean;
-          if (!scalar) {
-            throw new InvalidRequest("Attribute '" + name + "' must be a string (max 200), a number or a boolean.");
-          }
+
+    private Product find(long id) {
+        return Optional.ofNullable(em.find(Product.class, id))
+                .orElseThrow(() -> new NotFound("Product " + id + " does not exist."));
+    }
+
+    private Variant findVariant(long id) {
+        return Optional.ofNullable(em.find(Variant.class, id))
+                .orElseThrow(() -> new NotFound("Variant " + id + " does not exist."));
+    }
+
+    private Optional<Product> bySlug(String slug) {
+        return em.createQuery("SELECT p FROM Product p WHERE p.slug = :slug", Product.class)
+                .setParameter("slug", slug)
+                .getResultStream()
+                .findFirst();
+    }
+
+    private Category liveCategory(String slug) {
+        return categories
+                .bySlug(slug)
+                .filter(c -> !c.archived())
+                .orElseThrow(() -> new InvalidRequest("Category '" + slug + "' does not exist."));
+    }
+
+    private void requireFreeSku(String sku) {
+        boolean taken = !em.createQuery("SELECT v.id FROM Variant v WHERE v.sku = :sku", Long.class)
+                .setParameter("sku", sku)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+        if (taken) {
+            throw new Conflict("sku-taken", "SKU taken", "SKU '" + sku + "' is already in use.");
+        }
+    }
+
+    private static Money priceOf(VariantRequest request) {
+        return new Money(request.price().amount(), request.price().currency());
+    }
+
+    /** Attributes stay a flat map of scalars so filters can match them with JSONB containment. */
+    static Map<String, Object> checkedAttributes(Map<String, Object> attributes) {
+        if (attributes == null) {
+            return Map.of();
+        }
+        attributes.forEach((name, value) -> {
+            if (!ATTRIBUTE_NAME.matcher(name).matches()) {
+                throw new InvalidRequest(
+                        "Attribute name '" + name + "' must be lower-case letters, digits or '_' (max 40).");
+            }
+            boolean scalar =
+                    value instanceof String s ? s.length() <= 200 : value instanceof Number || value instanceof Boolean;
+            if (!scalar) {
+                throw new InvalidRequest("Attribute '" + name + "' must be a string (max 200), a number or a boolean.");
+            }
         });
-    return attributes;
-  }
+        return attributes;
+    }
 }

@@ -5,4 +5,4 @@ import java.time.Instant;
 
 /** A product as the list endpoint shows it: enough for a product card. */
 public record ProductSummary(
-    long id, String slug, String name, String category, Money priceFrom, String image, Instant createdAt) {}
+        long id, String slug, String name, String category, Money priceFrom, String image, Instant createdAt) {}

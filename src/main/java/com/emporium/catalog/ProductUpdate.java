@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 
 /** The editable description of a product; variants are edited one by one. */
 public record ProductUpdate(
-    @NotBlank @Size(max = 200) String name,
-    @Size(max = 20000) String description,
-    @NotNull @Slug String category,
-    @NotNull Product.Status status) {}
+        @NotBlank @Size(max = 200) String name,
+        @Size(max = 20000) String description,
+        @NotNull @Slug String category,
+        @NotNull Product.Status status) {}

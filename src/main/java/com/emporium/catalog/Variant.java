@@ -19,95 +19,97 @@ import java.util.Map;
 @Entity
 @Table(name = "variant")
 public class Variant {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "product_id")
-  private Product product;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "product_id")
+    private Product product;
 
-  @Column(nullable = false, unique = true)
-  private String sku;
+    @Column(nullable = false, unique = true)
+    private String sku;
 
-  @Column(nullable = false)
-  private String title;
+    @Column(nullable = false)
+    private String title;
 
-  @Column(name = "price_amount", nullable = false)
-  private long priceAmount;
+    @Column(name = "price_amount", nullable = false)
+    private long priceAmount;
 
-  @Column(nullable = false, length = 3)
-  private String currency;
+    @Column(nullable = false, length = 3)
+    private String currency;
 
-  @Convert(converter = AttributesConverter.class)
-  @Column(nullable = false, columnDefinition = "jsonb")
-  private Map<String, Object> attributes = Map.of();
+    @Convert(converter = AttributesConverter.class)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    private Map<String, Object> attributes = Map.of();
 
-  private boolean archived;
-  private int position;
+    private boolean archived;
+    private int position;
 
-  @Version private long version;
+    @Version
+    private long version;
 
-  protected Variant() {}
+    protected Variant() {}
 
-  Variant(Product product, String sku, String title, long priceAmount, Map<String, Object> attributes, int position) {
-    this.product = product;
-    this.sku = sku;
-    this.title = title;
-    this.priceAmount = priceAmount;
-    this.currency = product.currency();
-    this.attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
-    this.position = position;
-  }
-
-  void revise(String newTitle, Money newPrice, Map<String, Object> newAttributes) {
-    if (!newPrice.currency().equals(currency)) {
-      throw new InvalidRequest("Variant " + sku + " is sold in " + currency + "; its price cannot change currency.");
+    Variant(Product product, String sku, String title, long priceAmount, Map<String, Object> attributes, int position) {
+        this.product = product;
+        this.sku = sku;
+        this.title = title;
+        this.priceAmount = priceAmount;
+        this.currency = product.currency();
+        this.attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        this.position = position;
     }
-    this.title = newTitle;
-    this.priceAmount = newPrice.amount();
-    this.attributes = newAttributes == null ? Map.of() : Map.copyOf(newAttributes);
-    product.variantsChanged();
-  }
 
-  void archive() {
-    this.archived = true;
-    product.variantsChanged();
-  }
+    void revise(String newTitle, Money newPrice, Map<String, Object> newAttributes) {
+        if (!newPrice.currency().equals(currency)) {
+            throw new InvalidRequest(
+                    "Variant " + sku + " is sold in " + currency + "; its price cannot change currency.");
+        }
+        this.title = newTitle;
+        this.priceAmount = newPrice.amount();
+        this.attributes = newAttributes == null ? Map.of() : Map.copyOf(newAttributes);
+        product.variantsChanged();
+    }
 
-  public Long id() {
-    return id;
-  }
+    void archive() {
+        this.archived = true;
+        product.variantsChanged();
+    }
 
-  public Product product() {
-    return product;
-  }
+    public Long id() {
+        return id;
+    }
 
-  public String sku() {
-    return sku;
-  }
+    public Product product() {
+        return product;
+    }
 
-  public String title() {
-    return title;
-  }
+    public String sku() {
+        return sku;
+    }
 
-  public long priceAmount() {
-    return priceAmount;
-  }
+    public String title() {
+        return title;
+    }
 
-  public Money price() {
-    return new Money(priceAmount, currency);
-  }
+    public long priceAmount() {
+        return priceAmount;
+    }
 
-  public Map<String, Object> attributes() {
-    return attributes;
-  }
+    public Money price() {
+        return new Money(priceAmount, currency);
+    }
 
-  public boolean archived() {
-    return archived;
-  }
+    public Map<String, Object> attributes() {
+        return attributes;
+    }
 
-  public long version() {
-    return version;
-  }
+    public boolean archived() {
+        return archived;
+    }
+
+    public long version() {
+        return version;
+    }
 }

@@ -11,12 +11,18 @@ import java.util.Map;
 
 /** A variant to add or revise. Attribute values are strings, numbers or booleans. */
 public record VariantRequest(
-    @NotNull @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", message = "must be 1-64 letters, digits, '.', '_' or '-'")
+        @NotNull
+        @Pattern(
+                regexp = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
+                message = "must be 1-64 letters, digits, '.', '_' or '-'")
         String sku,
-    @NotBlank @Size(max = 200) String title,
-    @NotNull @Valid Price price,
-    @Size(max = 30) Map<String, Object> attributes) {
 
-  /** Minor units of an ISO 4217 currency: {"amount": 1999, "currency": "EUR"} is 19.99 EUR. */
-  public record Price(@NotNull @PositiveOrZero Long amount, @NotNull @CurrencyCode String currency) {}
+        @NotBlank @Size(max = 200) String title,
+        @NotNull @Valid Price price,
+        @Size(max = 30) Map<String, Object> attributes) {
+
+    /** Minor units of an ISO 4217 currency: {"amount": 1999, "currency": "EUR"} is 19.99 EUR. */
+    public record Price(
+            @NotNull @PositiveOrZero Long amount,
+            @NotNull @CurrencyCode String currency) {}
 }

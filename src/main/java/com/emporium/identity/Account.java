@@ -13,67 +13,68 @@ import java.time.Instant;
 @Entity
 @Table(name = "account")
 public class Account {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @Column(nullable = false, unique = true)
-  private String email;
+    @Column(nullable = false, unique = true)
+    private String email;
 
-  @Column(name = "password_hash", nullable = false)
-  private String passwordHash;
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
 
-  @Column(nullable = false)
-  private String role;
+    @Column(nullable = false)
+    private String role;
 
-  @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
-  private Instant createdAt;
+    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
+    private Instant createdAt;
 
-  @Column(name = "password_changed_at", nullable = false)
-  private Instant passwordChangedAt;
+    @Column(name = "password_changed_at", nullable = false)
+    private Instant passwordChangedAt;
 
-  @Version private long version;
+    @Version
+    private long version;
 
-  protected Account() {}
+    protected Account() {}
 
-  Account(String email, String passwordHash, String role) {
-    this.email = email;
-    this.passwordHash = passwordHash;
-    this.role = role;
-    this.passwordChangedAt = Instant.now();
-  }
+    Account(String email, String passwordHash, String role) {
+        this.email = email;
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.passwordChangedAt = Instant.now();
+    }
 
-  void changePassword(String newHash) {
-    this.passwordHash = newHash;
-    this.passwordChangedAt = Instant.now();
-  }
+    void changePassword(String newHash) {
+        this.passwordHash = newHash;
+        this.passwordChangedAt = Instant.now();
+    }
 
-  /** Same password, stronger hash parameters: not a password change, sessions stay. */
-  void rehash(String newHash) {
-    this.passwordHash = newHash;
-  }
+    /** Same password, stronger hash parameters: not a password change, sessions stay. */
+    void rehash(String newHash) {
+        this.passwordHash = newHash;
+    }
 
-  void assignRole(String newRole) {
-    this.role = newRole;
-  }
+    void assignRole(String newRole) {
+        this.role = newRole;
+    }
 
-  public Long id() {
-    return id;
-  }
+    public Long id() {
+        return id;
+    }
 
-  public String email() {
-    return email;
-  }
+    public String email() {
+        return email;
+    }
 
-  String passwordHash() {
-    return passwordHash;
-  }
+    String passwordHash() {
+        return passwordHash;
+    }
 
-  public String role() {
-    return role;
-  }
+    public String role() {
+        return role;
+    }
 
-  public Instant createdAt() {
-    return createdAt;
-  }
+    public Instant createdAt() {
+        return createdAt;
+    }
 }

@@ -25,27 +25,35 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
 public class AccountAdminResource {
-  @Inject AccountService accounts;
+    @Inject
+    AccountService accounts;
 
-  @POST
-  @RolesAllowed(Roles.ADMIN)
-  public Response create(@Valid @NotNull NewAccount request, @Context SecurityContext security, @Context UriInfo uri) {
-    AccountView account = accounts.create(request, security.getUserPrincipal().getName());
-    return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(account.id())).build()).entity(account).build();
-  }
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    public Response create(
+            @Valid @NotNull NewAccount request, @Context SecurityContext security, @Context UriInfo uri) {
+        AccountView account =
+                accounts.create(request, security.getUserPrincipal().getName());
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(Long.toString(account.id()))
+                        .build())
+                .entity(account)
+                .build();
+    }
 
-  @GET
-  @Path("{id}")
-  @RolesAllowed(Roles.ADMIN)
-  public AccountView get(@PathParam("id") long id) {
-    return accounts.get(id);
-  }
+    @GET
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public AccountView get(@PathParam("id") long id) {
+        return accounts.get(id);
+    }
 
-  @PUT
-  @Path("{id}/role")
-  @RolesAllowed(Roles.ADMIN)
-  public AccountView assignRole(
-      @PathParam("id") long id, @Valid @NotNull RoleAssignment assignment, @Context SecurityContext security) {
-    return accounts.assignRole(id, assignment.role(), security.getUserPrincipal().getName());
-  }
+    @PUT
+    @Path("{id}/role")
+    @RolesAllowed(Roles.ADMIN)
+    public AccountView assignRole(
+            @PathParam("id") long id, @Valid @NotNull RoleAssignment assignment, @Context SecurityContext security) {
+        return accounts.assignRole(
+                id, assignment.role(), security.getUserPrincipal().getName());
+    }
 }

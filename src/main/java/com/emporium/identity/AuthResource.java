@@ -2,11 +2,11 @@ package com.emporium.identity;
 
 import com.emporium.platform.problem.InvalidRequest;
 import com.emporium.platform.security.BrowserSession;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
-import jakarta.annotation.security.PermitAll;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -37,88 +37,101 @@ import java.util.Base64;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AuthResource {
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private static final Jsonb JSONB = JsonbBuilder.create();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Jsonb JSONB = JsonbBuilder.create();
 
-  @Inject AccountService accounts;
-  @Inject Logins logins;
-  @Inject Sessions sessions;
-  @Inject LoginThrottle throttle;
+    @Inject
+    AccountService accounts;
 
-  @POST
-  @Path("register")
-  @PermitAll
-  public Response register(@Valid @NotNull Registration registration, @Context UriInfo uri) {
-    AccountView account = accounts.register(registration);
-    return Response.created(uri.getBaseUriBuilder().path("me").build()).entity(account).build();
-  }
+    @Inject
+    Logins logins;
 
-  @POST
-  @Path("login")
-  @PermitAll
-  public Response login(
-      @Valid @NotNull Credentials credentials,
-      @QueryParam("mode") String mode,
-      @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
-    throttle.checkLogin(credentials.email());
-    TokenGrant grant = logins.login(credentials, userAgent);
-    return answer(grant, "cookie".equals(mode));
-  }
+    @Inject
+    Sessions sessions;
 
-  @POST
-  @Path("refresh")
-  @PermitAll
-  @Consumes(MediaType.WILDCARD)
-  public Response refresh(String body, @CookieParam(BrowserSession.REFRESH_COOKIE) String cookie) {
-    String fromBody = refreshTokenIn(body);
-    boolean browser = fromBody == null && cookie != null;
-    String presented = browser ? cookie : fromBody;
-    return answer(sessions.refresh(presented), browser);
-  }
+    @Inject
+    LoginThrottle throttle;
 
-  @POST
-  @Path("logout")
-  @PermitAll
-  @Consumes(MediaType.WILDCARD)
-  public Response logout(String body, @CookieParam(BrowserSession.REFRESH_COOKIE) String cookie) {
-    String fromBody = refreshTokenIn(body);
-    String presented = fromBody != null ? fromBody : cookie;
-    sessions.logout(presented);
-    return Response.noContent()
-        .header(HttpHeaders.SET_COOKIE, BrowserSession.expired(BrowserSession.REFRESH_COOKIE))
-        .header(HttpHeaders.SET_COOKIE, BrowserSession.expired(BrowserSession.CSRF_COOKIE))
-        .build();
-  }
-
-  private static Response answer(TokenGrant grant, boolean browser) {
-    long expiresIn = Duration.between(Instant.now(), grant.accessExpiresAt()).toSeconds();
-    if (!browser) {
-      return Response.ok(new TokenResponse(grant.accessToken(), "Bearer", expiresIn, grant.refreshToken(), null)).build();
+    @POST
+    @Path("register")
+    @PermitAll
+    public Response register(@Valid @NotNull Registration registration, @Context UriInfo uri) {
+        AccountView account = accounts.register(registration);
+        return Response.created(uri.getBaseUriBuilder().path("me").build())
+                .entity(account)
+                .build();
     }
-    String csrf = randomToken();
-    Duration refreshAge = Duration.between(Instant.now(), grant.refreshExpiresAt());
-    return Response.ok(new TokenResponse(grant.accessToken(), "Bearer", expiresIn, null, csrf))
-        .header(HttpHeaders.SET_COOKIE, BrowserSession.cookie(BrowserSession.REFRESH_COOKIE, grant.refreshToken(), refreshAge))
-        .header(HttpHeaders.SET_COOKIE, BrowserSession.cookie(BrowserSession.CSRF_COOKIE, csrf, refreshAge))
-        .build();
-  }
 
-  /** Browsers post refresh and logout without a body; API clients send {"refreshToken": "..."}. */
-  private static String refreshTokenIn(String body) {
-    if (body == null || body.isBlank()) {
-      return null;
+    @POST
+    @Path("login")
+    @PermitAll
+    public Response login(
+            @Valid @NotNull Credentials credentials,
+            @QueryParam("mode") String mode,
+            @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
+        throttle.checkLogin(credentials.email());
+        TokenGrant grant = logins.login(credentials, userAgent);
+        return answer(grant, "cookie".equals(mode));
     }
-    try {
-      RefreshRequest request = JSONB.fromJson(body, RefreshRequest.class);
-      return request == null ? null : request.refreshToken();
-    } catch (JsonbException e) {
-      throw new InvalidRequest("The body must be {\"refreshToken\": \"...\"} or empty.");
-    }
-  }
 
-  private static String randomToken() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
+    @POST
+    @Path("refresh")
+    @PermitAll
+    @Consumes(MediaType.WILDCARD)
+    public Response refresh(String body, @CookieParam(BrowserSession.REFRESH_COOKIE) String cookie) {
+        String fromBody = refreshTokenIn(body);
+        boolean browser = fromBody == null && cookie != null;
+        String presented = browser ? cookie : fromBody;
+        return answer(sessions.refresh(presented), browser);
+    }
+
+    @POST
+    @Path("logout")
+    @PermitAll
+    @Consumes(MediaType.WILDCARD)
+    public Response logout(String body, @CookieParam(BrowserSession.REFRESH_COOKIE) String cookie) {
+        String fromBody = refreshTokenIn(body);
+        String presented = fromBody != null ? fromBody : cookie;
+        sessions.logout(presented);
+        return Response.noContent()
+                .header(HttpHeaders.SET_COOKIE, BrowserSession.expired(BrowserSession.REFRESH_COOKIE))
+                .header(HttpHeaders.SET_COOKIE, BrowserSession.expired(BrowserSession.CSRF_COOKIE))
+                .build();
+    }
+
+    private static Response answer(TokenGrant grant, boolean browser) {
+        long expiresIn =
+                Duration.between(Instant.now(), grant.accessExpiresAt()).toSeconds();
+        if (!browser) {
+            return Response.ok(new TokenResponse(grant.accessToken(), "Bearer", expiresIn, grant.refreshToken(), null))
+                    .build();
+        }
+        String csrf = randomToken();
+        Duration refreshAge = Duration.between(Instant.now(), grant.refreshExpiresAt());
+        return Response.ok(new TokenResponse(grant.accessToken(), "Bearer", expiresIn, null, csrf))
+                .header(
+                        HttpHeaders.SET_COOKIE,
+                        BrowserSession.cookie(BrowserSession.REFRESH_COOKIE, grant.refreshToken(), refreshAge))
+                .header(HttpHeaders.SET_COOKIE, BrowserSession.cookie(BrowserSession.CSRF_COOKIE, csrf, refreshAge))
+                .build();
+    }
+
+    /** Browsers post refresh and logout without a body; API clients send {"refreshToken": "..."}. */
+    private static String refreshTokenIn(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            RefreshRequest request = JSONB.fromJson(body, RefreshRequest.class);
+            return request == null ? null : request.refreshToken();
+        } catch (JsonbException e) {
+            throw new InvalidRequest("The body must be {\"refreshToken\": \"...\"} or empty.");
+        }
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
 }

@@ -16,38 +16,42 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class IdentityStartup {
-  private static final Logger LOG = Logger.getLogger(IdentityStartup.class.getName());
+    private static final Logger LOG = Logger.getLogger(IdentityStartup.class.getName());
 
-  @Inject SigningKeys keys;
-  @Inject AccountService accounts;
+    @Inject
+    SigningKeys keys;
 
-  @Inject
-  @ConfigProperty(name = "emporium.bootstrap.admin.email")
-  Optional<String> adminEmail;
+    @Inject
+    AccountService accounts;
 
-  @Inject
-  @ConfigProperty(name = "emporium.bootstrap.admin.password")
-  Optional<String> adminPassword;
+    @Inject
+    @ConfigProperty(name = "emporium.bootstrap.admin.email")
+    Optional<String> adminEmail;
 
-  void onSchemaReady(@Observes SchemaReady ready) {
-    keys.prepare();
-    Optional<String> email = adminEmail.filter(s -> !s.isBlank());
-    Optional<String> password = adminPassword.filter(s -> !s.isBlank());
-    if (email.isEmpty() || password.isEmpty()) {
-      LOG.info("No first admin configured (EMPORIUM_BOOTSTRAP_ADMIN_EMAIL and EMPORIUM_BOOTSTRAP_ADMIN_PASSWORD)");
-      return;
+    @Inject
+    @ConfigProperty(name = "emporium.bootstrap.admin.password")
+    Optional<String> adminPassword;
+
+    void onSchemaReady(@Observes SchemaReady ready) {
+        keys.prepare();
+        Optional<String> email = adminEmail.filter(s -> !s.isBlank());
+        Optional<String> password = adminPassword.filter(s -> !s.isBlank());
+        if (email.isEmpty() || password.isEmpty()) {
+            LOG.info(
+                    "No first admin configured (EMPORIUM_BOOTSTRAP_ADMIN_EMAIL and EMPORIUM_BOOTSTRAP_ADMIN_PASSWORD)");
+            return;
+        }
+        if (password.get().length() < 12) {
+            LOG.severe("The configured first admin password is shorter than 12 characters; no admin was created");
+            return;
+        }
+        try {
+            accounts.createFirstAdmin(email.get(), password.get())
+                    .ifPresent(admin -> LOG.warning(
+                            () -> "Created the first admin account " + admin.email() + " (id " + admin.id() + ")"));
+        } catch (RuntimeException e) {
+            // Another replica created it at the same moment: the unique email decides, nothing to do.
+            LOG.info(() -> "First admin not created here: " + e.getMessage());
+        }
     }
-    if (password.get().length() < 12) {
-      LOG.severe("The configured first admin password is shorter than 12 characters; no admin was created");
-      return;
-    }
-    try {
-      accounts
-          .createFirstAdmin(email.get(), password.get())
-          .ifPresent(admin -> LOG.warning(() -> "Created the first admin account " + admin.email() + " (id " + admin.id() + ")"));
-    } catch (RuntimeException e) {
-      // Another replica created it at the same moment: the unique email decides, nothing to do.
-      LOG.info(() -> "First admin not created here: " + e.getMessage());
-    }
-  }
 }

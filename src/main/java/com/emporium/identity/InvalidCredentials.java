@@ -7,7 +7,7 @@ import com.emporium.platform.problem.ProblemException;
  * not tell whether the account exists.
  */
 public class InvalidCredentials extends ProblemException {
-  public InvalidCredentials() {
-    super(401, "invalid-credentials", "Invalid credentials", "The email or the password is wrong.");
-  }
+    public InvalidCredentials() {
+        super(401, "invalid-credentials", "Invalid credentials", "The email or the password is wrong.");
+    }
 }

@@ -16,23 +16,31 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 public class LoginThrottle {
-  @Inject RateLimiter limiter;
-  @Inject AuditLog audit;
-  private final RateLimits limits = RateLimits.load();
+    @Inject
+    RateLimiter limiter;
 
-  void checkLogin(String email) {
-    String account = AccountService.normalize(email);
-    Decision decision = limiter.consume(limits.loginPerAccount(), account);
-    if (!decision.allowed()) {
-      audit.record(AuditType.LOGIN_THROTTLED, account, null, decision.unavailable() ? "limit store unavailable" : "locked out");
-      throw new TooManyAttempts(decision);
-    }
-  }
+    @Inject
+    AuditLog audit;
 
-  void checkPasswordChange(long accountId) {
-    Decision decision = limiter.consume(limits.passwordPerAccount(), Long.toString(accountId));
-    if (!decision.allowed()) {
-      throw new TooManyAttempts(decision);
+    private final RateLimits limits = RateLimits.load();
+
+    void checkLogin(String email) {
+        String account = AccountService.normalize(email);
+        Decision decision = limiter.consume(limits.loginPerAccount(), account);
+        if (!decision.allowed()) {
+            audit.record(
+                    AuditType.LOGIN_THROTTLED,
+                    account,
+                    null,
+                    decision.unavailable() ? "limit store unavailable" : "locked out");
+            throw new TooManyAttempts(decision);
+        }
     }
-  }
+
+    void checkPasswordChange(long accountId) {
+        Decision decision = limiter.consume(limits.passwordPerAccount(), Long.toString(accountId));
+        if (!decision.allowed()) {
+            throw new TooManyAttempts(decision);
+        }
+    }
 }

@@ -26,41 +26,46 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
 public class MeResource {
-  @Inject AccountService accounts;
-  @Inject Sessions sessions;
-  @Inject LoginThrottle throttle;
+    @Inject
+    AccountService accounts;
 
-  @GET
-  @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
-  public AccountView me(@Context SecurityContext security) {
-    return accounts.get(Caller.of(security).accountId());
-  }
+    @Inject
+    Sessions sessions;
 
-  /** Changes the password; every session of the account ends, including this one. */
-  @POST
-  @Path("password")
-  @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
-  public Response changePassword(@Valid @NotNull PasswordChange change, @Context SecurityContext security) {
-    Caller caller = Caller.of(security);
-    throttle.checkPasswordChange(caller.accountId());
-    accounts.changePassword(caller.accountId(), change);
-    return Response.noContent().build();
-  }
+    @Inject
+    LoginThrottle throttle;
 
-  @GET
-  @Path("sessions")
-  @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
-  public List<SessionView> sessions(@Context SecurityContext security) {
-    Caller caller = Caller.of(security);
-    return sessions.active(caller.accountId(), caller.sessionId().orElse(null));
-  }
+    @GET
+    @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
+    public AccountView me(@Context SecurityContext security) {
+        return accounts.get(Caller.of(security).accountId());
+    }
 
-  /** Ends one of the caller's sessions (a lost phone). Another account's session answers 404. */
-  @DELETE
-  @Path("sessions/{id}")
-  @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
-  public Response revokeSession(@PathParam("id") UUID id, @Context SecurityContext security) {
-    sessions.revoke(Caller.of(security).accountId(), id);
-    return Response.noContent().build();
-  }
+    /** Changes the password; every session of the account ends, including this one. */
+    @POST
+    @Path("password")
+    @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
+    public Response changePassword(@Valid @NotNull PasswordChange change, @Context SecurityContext security) {
+        Caller caller = Caller.of(security);
+        throttle.checkPasswordChange(caller.accountId());
+        accounts.changePassword(caller.accountId(), change);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("sessions")
+    @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
+    public List<SessionView> sessions(@Context SecurityContext security) {
+        Caller caller = Caller.of(security);
+        return sessions.active(caller.accountId(), caller.sessionId().orElse(null));
+    }
+
+    /** Ends one of the caller's sessions (a lost phone). Another account's session answers 404. */
+    @DELETE
+    @Path("sessions/{id}")
+    @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
+    public Response revokeSession(@PathParam("id") UUID id, @Context SecurityContext security) {
+        sessions.revoke(Caller.of(security).accountId(), id);
+        return Response.noContent().build();
+    }
 }

@@ -8,6 +8,6 @@ import jakarta.validation.constraints.Size;
 
 /** An admin creates staff, admins (or customers) with an initial password. */
 public record NewAccount(
-    @NotBlank @Email @Size(max = 254) String email,
-    @NotNull @Size(min = 12, max = 128) String password,
-    @NotNull @Pattern(regexp = "customer|staff|admin") String role) {}
+        @NotBlank @Email @Size(max = 254) String email,
+        @NotNull @Size(min = 12, max = 128) String password,
+        @NotNull @Pattern(regexp = "customer|staff|admin") String role) {}

@@ -5,4 +5,5 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 public record PasswordChange(
-    @NotBlank @Size(max = 128) String currentPassword, @NotNull @Size(min = 12, max = 128) String newPassword) {}
+        @NotBlank @Size(max = 128) String currentPassword,
+        @NotNull @Size(min = 12, max = 128) String newPassword) {}

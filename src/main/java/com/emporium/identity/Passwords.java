@@ -17,42 +17,46 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Passwords {
-  static final String ALGORITHM = "PBKDF2WithHmacSHA512";
+    static final String ALGORITHM = "PBKDF2WithHmacSHA512";
 
-  @Inject Pbkdf2PasswordHash hash;
+    @Inject
+    Pbkdf2PasswordHash hash;
 
-  @Inject
-  @ConfigProperty(name = "emporium.password.iterations", defaultValue = "210000")
-  int iterations;
+    @Inject
+    @ConfigProperty(name = "emporium.password.iterations", defaultValue = "210000")
+    int iterations;
 
-  private String dummy;
+    private String dummy;
 
-  @PostConstruct
-  void init() {
-    hash.initialize(
-        Map.of(
-            "Pbkdf2PasswordHash.Algorithm", ALGORITHM,
-            "Pbkdf2PasswordHash.Iterations", Integer.toString(iterations),
-            "Pbkdf2PasswordHash.SaltSizeBytes", "32",
-            "Pbkdf2PasswordHash.KeySizeBytes", "32"));
-    byte[] random = new byte[24];
-    new SecureRandom().nextBytes(random);
-    dummy = hash.generate(Base64.getEncoder().encodeToString(random).toCharArray());
-  }
+    @PostConstruct
+    void init() {
+        hash.initialize(Map.of(
+                "Pbkdf2PasswordHash.Algorithm",
+                ALGORITHM,
+                "Pbkdf2PasswordHash.Iterations",
+                Integer.toString(iterations),
+                "Pbkdf2PasswordHash.SaltSizeBytes",
+                "32",
+                "Pbkdf2PasswordHash.KeySizeBytes",
+                "32"));
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        dummy = hash.generate(Base64.getEncoder().encodeToString(random).toCharArray());
+    }
 
-  public String hash(String password) {
-    return hash.generate(password.toCharArray());
-  }
+    public String hash(String password) {
+        return hash.generate(password.toCharArray());
+    }
 
-  /** True only for a stored hash that the password matches; always costs one full verification. */
-  public boolean matches(String password, Optional<String> stored) {
-    boolean ok = hash.verify(password.toCharArray(), stored.orElse(dummy));
-    return ok && stored.isPresent();
-  }
+    /** True only for a stored hash that the password matches; always costs one full verification. */
+    public boolean matches(String password, Optional<String> stored) {
+        boolean ok = hash.verify(password.toCharArray(), stored.orElse(dummy));
+        return ok && stored.isPresent();
+    }
 
-  /** A hash made with other parameters than today's, to be replaced after a successful login. */
-  public boolean outdated(String stored) {
-    String[] parts = stored.split(":");
-    return parts.length != 4 || !parts[0].equals(ALGORITHM) || !parts[1].equals(Integer.toString(iterations));
-  }
+    /** A hash made with other parameters than today's, to be replaced after a successful login. */
+    public boolean outdated(String stored) {
+        String[] parts = stored.split(":");
+        return parts.length != 4 || !parts[0].equals(ALGORITHM) || !parts[1].equals(Integer.toString(iterations));
+    }
 }

@@ -13,45 +13,45 @@ import java.time.Instant;
 @Entity
 @Table(name = "refresh_token")
 public class RefreshToken {
-  @Id
-  @Column(name = "token_hash")
-  private String tokenHash;
+    @Id
+    @Column(name = "token_hash")
+    private String tokenHash;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "session_id")
-  private Session session;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "session_id")
+    private Session session;
 
-  @Column(name = "issued_at", nullable = false)
-  private Instant issuedAt;
+    @Column(name = "issued_at", nullable = false)
+    private Instant issuedAt;
 
-  @Column(name = "expires_at", nullable = false)
-  private Instant expiresAt;
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
 
-  @Column(name = "used_at")
-  private Instant usedAt;
+    @Column(name = "used_at")
+    private Instant usedAt;
 
-  protected RefreshToken() {}
+    protected RefreshToken() {}
 
-  RefreshToken(String tokenHash, Session session, Instant expiresAt) {
-    this.tokenHash = tokenHash;
-    this.session = session;
-    this.issuedAt = Instant.now();
-    this.expiresAt = expiresAt;
-  }
+    RefreshToken(String tokenHash, Session session, Instant expiresAt) {
+        this.tokenHash = tokenHash;
+        this.session = session;
+        this.issuedAt = Instant.now();
+        this.expiresAt = expiresAt;
+    }
 
-  Session session() {
-    return session;
-  }
+    Session session() {
+        return session;
+    }
 
-  boolean spent() {
-    return usedAt != null;
-  }
+    boolean spent() {
+        return usedAt != null;
+    }
 
-  boolean expired(Instant now) {
-    return !now.isBefore(expiresAt);
-  }
+    boolean expired(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
 
-  void spend() {
-    usedAt = Instant.now();
-  }
+    void spend() {
+        usedAt = Instant.now();
+    }
 }

@@ -17,69 +17,70 @@ import java.util.UUID;
 @Entity
 @Table(name = "auth_session")
 public class Session {
-  @Id private UUID id;
+    @Id
+    private UUID id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "account_id")
-  private Account account;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "account_id")
+    private Account account;
 
-  @Column(name = "created_at", nullable = false)
-  private Instant createdAt;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
 
-  @Column(name = "last_used_at", nullable = false)
-  private Instant lastUsedAt;
+    @Column(name = "last_used_at", nullable = false)
+    private Instant lastUsedAt;
 
-  @Column(name = "revoked_at")
-  private Instant revokedAt;
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
 
-  @Column(name = "revoke_reason")
-  private String revokeReason;
+    @Column(name = "revoke_reason")
+    private String revokeReason;
 
-  @Column(name = "user_agent")
-  private String userAgent;
+    @Column(name = "user_agent")
+    private String userAgent;
 
-  protected Session() {}
+    protected Session() {}
 
-  Session(Account account, String userAgent) {
-    this.id = UUID.randomUUID();
-    this.account = account;
-    this.createdAt = Instant.now();
-    this.lastUsedAt = createdAt;
-    this.userAgent = userAgent == null ? null : userAgent.substring(0, Math.min(200, userAgent.length()));
-  }
-
-  void touch() {
-    lastUsedAt = Instant.now();
-  }
-
-  void revoke(String reason) {
-    if (revokedAt == null) {
-      revokedAt = Instant.now();
-      revokeReason = reason;
+    Session(Account account, String userAgent) {
+        this.id = UUID.randomUUID();
+        this.account = account;
+        this.createdAt = Instant.now();
+        this.lastUsedAt = createdAt;
+        this.userAgent = userAgent == null ? null : userAgent.substring(0, Math.min(200, userAgent.length()));
     }
-  }
 
-  boolean active() {
-    return revokedAt == null;
-  }
+    void touch() {
+        lastUsedAt = Instant.now();
+    }
 
-  public UUID id() {
-    return id;
-  }
+    void revoke(String reason) {
+        if (revokedAt == null) {
+            revokedAt = Instant.now();
+            revokeReason = reason;
+        }
+    }
 
-  public Account account() {
-    return account;
-  }
+    boolean active() {
+        return revokedAt == null;
+    }
 
-  Instant createdAt() {
-    return createdAt;
-  }
+    public UUID id() {
+        return id;
+    }
 
-  Instant lastUsedAt() {
-    return lastUsedAt;
-  }
+    public Account account() {
+        return account;
+    }
 
-  String userAgent() {
-    return userAgent;
-  }
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant lastUsedAt() {
+        return lastUsedAt;
+    }
+
+    String userAgent() {
+        return userAgent;
+    }
 }

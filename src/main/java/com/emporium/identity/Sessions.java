@@ -32,107 +32,118 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 @Transactional
 public class Sessions {
-  private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-  @PersistenceContext EntityManager em;
-  @Inject AccessTokens accessTokens;
-  @Inject AuditLog audit;
+    @PersistenceContext
+    EntityManager em;
 
-  @Inject
-  @ConfigProperty(name = "emporium.auth.refresh-ttl", defaultValue = "P7D")
-  Duration refreshLifetime;
+    @Inject
+    AccessTokens accessTokens;
 
-  /** Starts a session for an account whose credentials were just proven. */
-  public TokenGrant start(Account account, String userAgent) {
-    Session session = new Session(em.merge(account), userAgent);
-    em.persist(session);
-    return grant(session);
-  }
+    @Inject
+    AuditLog audit;
 
-  /** Exchanges a refresh token for a new pair. Reuse revokes the session, and that must commit. */
-  @Transactional(dontRollbackOn = InvalidRefreshToken.class)
-  public TokenGrant refresh(String presented) {
-    RefreshToken token = lockedToken(presented).orElseThrow(InvalidRefreshToken::new);
-    Session session = token.session();
-    if (!session.active() || token.expired(Instant.now())) {
-      throw new InvalidRefreshToken();
+    @Inject
+    @ConfigProperty(name = "emporium.auth.refresh-ttl", defaultValue = "P7D")
+    Duration refreshLifetime;
+
+    /** Starts a session for an account whose credentials were just proven. */
+    public TokenGrant start(Account account, String userAgent) {
+        Session session = new Session(em.merge(account), userAgent);
+        em.persist(session);
+        return grant(session);
     }
-    if (token.spent()) {
-      session.revoke("refresh-reuse");
-      audit.record(AuditType.REFRESH_REUSED, session.account().id().toString(), session.id().toString(),
-          "a spent refresh token was presented; session revoked");
-      throw new InvalidRefreshToken();
+
+    /** Exchanges a refresh token for a new pair. Reuse revokes the session, and that must commit. */
+    @Transactional(dontRollbackOn = InvalidRefreshToken.class)
+    public TokenGrant refresh(String presented) {
+        RefreshToken token = lockedToken(presented).orElseThrow(InvalidRefreshToken::new);
+        Session session = token.session();
+        if (!session.active() || token.expired(Instant.now())) {
+            throw new InvalidRefreshToken();
+        }
+        if (token.spent()) {
+            session.revoke("refresh-reuse");
+            audit.record(
+                    AuditType.REFRESH_REUSED,
+                    session.account().id().toString(),
+                    session.id().toString(),
+                    "a spent refresh token was presented; session revoked");
+            throw new InvalidRefreshToken();
+        }
+        token.spend();
+        session.touch();
+        return grant(session);
     }
-    token.spend();
-    session.touch();
-    return grant(session);
-  }
 
-  /** Ends the session of the presented refresh token, spent or not. Unknown tokens are ignored. */
-  public void logout(String presented) {
-    lockedToken(presented)
-        .ifPresent(
-            token -> {
-              token.session().revoke("logout");
-              audit.record(AuditType.LOGOUT, token.session().account().id().toString(), token.session().id().toString(), null);
-            });
-  }
-
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public List<SessionView> active(long accountId, UUID current) {
-    return em.createQuery(
-            "SELECT s FROM Session s WHERE s.account.id = :account AND s.revokedAt IS NULL ORDER BY s.lastUsedAt DESC",
-            Session.class)
-        .setParameter("account", accountId)
-        .getResultStream()
-        .map(s -> new SessionView(s.id(), s.createdAt(), s.lastUsedAt(), s.userAgent(), s.id().equals(current)))
-        .toList();
-  }
-
-  /** Revokes one of the caller's own sessions; someone else's answers exactly like a missing one. */
-  public void revoke(long accountId, UUID sessionId) {
-    Session session = em.find(Session.class, sessionId);
-    if (session == null || !session.account().id().equals(accountId) || !session.active()) {
-      throw new NotFound("No session " + sessionId + ".");
+    /** Ends the session of the presented refresh token, spent or not. Unknown tokens are ignored. */
+    public void logout(String presented) {
+        lockedToken(presented).ifPresent(token -> {
+            token.session().revoke("logout");
+            audit.record(
+                    AuditType.LOGOUT,
+                    token.session().account().id().toString(),
+                    token.session().id().toString(),
+                    null);
+        });
     }
-    session.revoke("revoked-by-owner");
-    audit.record(AuditType.SESSION_REVOKED, Long.toString(accountId), sessionId.toString(), null);
-  }
 
-  void revokeAll(long accountId, String reason) {
-    em.createQuery("SELECT s FROM Session s WHERE s.account.id = :account AND s.revokedAt IS NULL", Session.class)
-        .setParameter("account", accountId)
-        .getResultStream()
-        .forEach(s -> s.revoke(reason));
-  }
-
-  private TokenGrant grant(Session session) {
-    byte[] secret = new byte[32];
-    RANDOM.nextBytes(secret);
-    String refresh = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    Instant refreshExpires = Instant.now().plus(refreshLifetime);
-    em.persist(new RefreshToken(digest(refresh), session, refreshExpires));
-    Account account = session.account();
-    AccessTokens.Issued access = accessTokens.issue(account.id(), account.email(), account.role(), session.id());
-    return new TokenGrant(access.token(), access.expiresAt(), refresh, refreshExpires, session.id());
-  }
-
-  private Optional<RefreshToken> lockedToken(String presented) {
-    if (presented == null || presented.isBlank() || presented.length() > 200) {
-      return Optional.empty();
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SessionView> active(long accountId, UUID current) {
+        return em.createQuery(
+                        "SELECT s FROM Session s WHERE s.account.id = :account AND s.revokedAt IS NULL ORDER BY s.lastUsedAt DESC",
+                        Session.class)
+                .setParameter("account", accountId)
+                .getResultStream()
+                .map(s -> new SessionView(s.id(), s.createdAt(), s.lastUsedAt(), s.userAgent(), s.id().equals(current)))
+                .toList();
     }
-    return Optional.ofNullable(em.find(RefreshToken.class, digest(presented), LockModeType.PESSIMISTIC_WRITE));
-  }
 
-  static String digest(String token) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+    /** Revokes one of the caller's own sessions; someone else's answers exactly like a missing one. */
+    public void revoke(long accountId, UUID sessionId) {
+        Session session = em.find(Session.class, sessionId);
+        if (session == null || !session.account().id().equals(accountId) || !session.active()) {
+            throw new NotFound("No session " + sessionId + ".");
+        }
+        session.revoke("revoked-by-owner");
+        audit.record(AuditType.SESSION_REVOKED, Long.toString(accountId), sessionId.toString(), null);
     }
-  }
 
-  Duration refreshLifetime() {
-    return refreshLifetime;
-  }
+    void revokeAll(long accountId, String reason) {
+        em.createQuery("SELECT s FROM Session s WHERE s.account.id = :account AND s.revokedAt IS NULL", Session.class)
+                .setParameter("account", accountId)
+                .getResultStream()
+                .forEach(s -> s.revoke(reason));
+    }
+
+    private TokenGrant grant(Session session) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String refresh = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant refreshExpires = Instant.now().plus(refreshLifetime);
+        em.persist(new RefreshToken(digest(refresh), session, refreshExpires));
+        Account account = session.account();
+        AccessTokens.Issued access = accessTokens.issue(account.id(), account.email(), account.role(), session.id());
+        return new TokenGrant(access.token(), access.expiresAt(), refresh, refreshExpires, session.id());
+    }
+
+    private Optional<RefreshToken> lockedToken(String presented) {
+        if (presented == null || presented.isBlank() || presented.length() > 200) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em.find(RefreshToken.class, digest(presented), LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    static String digest(String token) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+
+    Duration refreshLifetime() {
+        return refreshLifetime;
+    }
 }

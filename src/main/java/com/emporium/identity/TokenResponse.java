@@ -6,4 +6,4 @@ package com.emporium.identity;
  * is always here: browser frontends keep it in memory, never in storage.
  */
 public record TokenResponse(
-    String accessToken, String tokenType, long expiresIn, String refreshToken, String csrfToken) {}
+        String accessToken, String tokenType, long expiresIn, String refreshToken, String csrfToken) {}

@@ -7,4 +7,6 @@ import jakarta.validation.constraints.Size;
 
 /** A correction of units on hand by a delta (negative for damage or loss), with the reason. */
 public record Adjustment(
-    @Size(max = 40) String location, @Min(-1_000_000) @Max(1_000_000) int delta, @NotBlank @Size(max = 500) String reason) {}
+        @Size(max = 40) String location,
+        @Min(-1_000_000) @Max(1_000_000) int delta,
+        @NotBlank @Size(max = 500) String reason) {}

@@ -8,16 +8,16 @@ import jakarta.json.bind.annotation.JsonbNillable;
  */
 @JsonbNillable(false)
 public record Availability(Level level, Integer count) {
-  public enum Level {
-    IN_STOCK,
-    LOW,
-    OUT
-  }
-
-  public static Level level(long available, int lowThreshold) {
-    if (available <= 0) {
-      return Level.OUT;
+    public enum Level {
+        IN_STOCK,
+        LOW,
+        OUT
     }
-    return available <= lowThreshold ? Level.LOW : Level.IN_STOCK;
-  }
+
+    public static Level level(long available, int lowThreshold) {
+        if (available <= 0) {
+            return Level.OUT;
+        }
+        return available <= lowThreshold ? Level.LOW : Level.IN_STOCK;
+    }
 }

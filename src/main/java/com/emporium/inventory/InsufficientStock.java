@@ -4,7 +4,7 @@ import com.emporium.platform.problem.Conflict;
 
 /** 409: a stock change would leave fewer units on hand than are reserved (or fewer than zero). */
 public class InsufficientStock extends Conflict {
-  public InsufficientStock(String detail) {
-    super("insufficient-stock", "Insufficient stock", detail);
-  }
+    public InsufficientStock(String detail) {
+        super("insufficient-stock", "Insufficient stock", detail);
+    }
 }

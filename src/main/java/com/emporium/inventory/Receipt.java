@@ -6,4 +6,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 /** Goods arrived at a location (the default location when none is named). */
-public record Receipt(@Size(max = 40) String location, @Positive @Max(1_000_000) int quantity, @NotBlank @Size(max = 500) String reason) {}
+public record Receipt(
+        @Size(max = 40) String location,
+        @Positive @Max(1_000_000) int quantity,
+        @NotBlank @Size(max = 500) String reason) {}

@@ -28,111 +28,112 @@ import java.util.List;
 @Entity
 @Table(name = "reservation")
 public class Reservation {
-  public enum Status {
-    HELD,
-    RELEASED,
-    EXPIRED
-  }
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
-  @Column(nullable = false)
-  private String owner;
-
-  @Enumerated(EnumType.STRING)
-  @Column(nullable = false)
-  private Status status = Status.HELD;
-
-  @Column(name = "expires_at", nullable = false)
-  private Instant expiresAt;
-
-  @Column(name = "created_at", nullable = false)
-  private Instant createdAt;
-
-  @Column(name = "ended_at")
-  private Instant endedAt;
-
-  @Version private long version;
-
-  @ElementCollection(fetch = FetchType.EAGER)
-  @CollectionTable(name = "reservation_line", joinColumns = @JoinColumn(name = "reservation_id"))
-  private List<ReservationLine> lines = new ArrayList<>();
-
-  protected Reservation() {}
-
-  Reservation(String owner, List<ReservationLine> lines, Instant now, Duration hold) {
-    this.owner = owner;
-    this.lines = new ArrayList<>(lines);
-    this.createdAt = now;
-    this.expiresAt = now.plus(hold);
-  }
-
-  boolean ownedBy(String subject) {
-    return owner.equals(subject);
-  }
-
-  /** A later expiry for a live hold; a hold past its time is gone even if the sweeper has not run yet. */
-  void extend(Instant now, Duration hold) {
-    requireHeld(now);
-    Instant extended = now.plus(hold);
-    if (extended.isAfter(expiresAt)) {
-      expiresAt = extended;
+    public enum Status {
+        HELD,
+        RELEASED,
+        EXPIRED
     }
-  }
 
-  /**
-   * Ends the hold at its owner's request. Returns false when it had already ended (releasing twice is
-   * harmless), so the caller gives the units back only once.
-   */
-  boolean release(Instant now) {
-    if (status != Status.HELD) {
-      return false;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false)
+    private String owner;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status = Status.HELD;
+
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "ended_at")
+    private Instant endedAt;
+
+    @Version
+    private long version;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "reservation_line", joinColumns = @JoinColumn(name = "reservation_id"))
+    private List<ReservationLine> lines = new ArrayList<>();
+
+    protected Reservation() {}
+
+    Reservation(String owner, List<ReservationLine> lines, Instant now, Duration hold) {
+        this.owner = owner;
+        this.lines = new ArrayList<>(lines);
+        this.createdAt = now;
+        this.expiresAt = now.plus(hold);
     }
-    status = Status.RELEASED;
-    endedAt = now;
-    return true;
-  }
 
-  private void requireHeld(Instant now) {
-    if (status != Status.HELD || !expiresAt.isAfter(now)) {
-      throw new Conflict("reservation-ended", "Reservation ended", "Reservation " + id + " is no longer held.");
+    boolean ownedBy(String subject) {
+        return owner.equals(subject);
     }
-  }
 
-  /** Lines in the order every writer locks stock rows: by SKU, then location. */
-  List<ReservationLine> linesInLockOrder() {
-    return lines.stream()
-        .sorted(Comparator.comparing(ReservationLine::sku).thenComparingLong(ReservationLine::locationId))
-        .toList();
-  }
+    /** A later expiry for a live hold; a hold past its time is gone even if the sweeper has not run yet. */
+    void extend(Instant now, Duration hold) {
+        requireHeld(now);
+        Instant extended = now.plus(hold);
+        if (extended.isAfter(expiresAt)) {
+            expiresAt = extended;
+        }
+    }
 
-  public Long id() {
-    return id;
-  }
+    /**
+     * Ends the hold at its owner's request. Returns false when it had already ended (releasing twice is
+     * harmless), so the caller gives the units back only once.
+     */
+    boolean release(Instant now) {
+        if (status != Status.HELD) {
+            return false;
+        }
+        status = Status.RELEASED;
+        endedAt = now;
+        return true;
+    }
 
-  public String owner() {
-    return owner;
-  }
+    private void requireHeld(Instant now) {
+        if (status != Status.HELD || !expiresAt.isAfter(now)) {
+            throw new Conflict("reservation-ended", "Reservation ended", "Reservation " + id + " is no longer held.");
+        }
+    }
 
-  public Status status() {
-    return status;
-  }
+    /** Lines in the order every writer locks stock rows: by SKU, then location. */
+    List<ReservationLine> linesInLockOrder() {
+        return lines.stream()
+                .sorted(Comparator.comparing(ReservationLine::sku).thenComparingLong(ReservationLine::locationId))
+                .toList();
+    }
 
-  public Instant expiresAt() {
-    return expiresAt;
-  }
+    public Long id() {
+        return id;
+    }
 
-  public Instant createdAt() {
-    return createdAt;
-  }
+    public String owner() {
+        return owner;
+    }
 
-  public Instant endedAt() {
-    return endedAt;
-  }
+    public Status status() {
+        return status;
+    }
 
-  public List<ReservationLine> lines() {
-    return List.copyOf(lines);
-  }
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant endedAt() {
+        return endedAt;
+    }
+
+    public List<ReservationLine> lines() {
+        return List.copyOf(lines);
+    }
 }

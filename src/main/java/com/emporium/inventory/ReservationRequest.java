@@ -11,5 +11,7 @@ import java.util.List;
 
 /** Units to hold for a checkout: all lines or none. */
 public record ReservationRequest(@NotEmpty @Size(max = 100) List<@Valid @NotNull Line> lines) {
-  public record Line(@NotBlank @Size(max = 64) String sku, @Positive @Max(10_000) int quantity) {}
+    public record Line(
+            @NotBlank @Size(max = 64) String sku,
+            @Positive @Max(10_000) int quantity) {}
 }

@@ -28,37 +28,44 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
 public class ReservationResource {
-  @Inject ReservationService reservations;
-  @Inject JsonWebToken caller;
+    @Inject
+    ReservationService reservations;
 
-  @POST
-  @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
-  public Response reserve(@Valid @NotNull ReservationRequest request, @Context UriInfo uri) {
-    ReservationView view = reservations.reserve(caller.getSubject(), request);
-    return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(view.id())).build()).entity(view).build();
-  }
+    @Inject
+    JsonWebToken caller;
 
-  @GET
-  @Path("{id}")
-  @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
-  public ReservationView get(@PathParam("id") long id) {
-    return reservations.get(caller.getSubject(), id);
-  }
+    @POST
+    @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
+    public Response reserve(@Valid @NotNull ReservationRequest request, @Context UriInfo uri) {
+        ReservationView view = reservations.reserve(caller.getSubject(), request);
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(Long.toString(view.id()))
+                        .build())
+                .entity(view)
+                .build();
+    }
 
-  /** Holds the units for another full hold period from now. */
-  @POST
-  @Path("{id}/extension")
-  @Consumes(MediaType.WILDCARD)
-  @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
-  public ReservationView extend(@PathParam("id") long id) {
-    return reservations.extend(caller.getSubject(), id);
-  }
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
+    public ReservationView get(@PathParam("id") long id) {
+        return reservations.get(caller.getSubject(), id);
+    }
 
-  @DELETE
-  @Path("{id}")
-  @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
-  public Response release(@PathParam("id") long id) {
-    reservations.release(caller.getSubject(), id);
-    return Response.noContent().build();
-  }
+    /** Holds the units for another full hold period from now. */
+    @POST
+    @Path("{id}/extension")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
+    public ReservationView extend(@PathParam("id") long id) {
+        return reservations.extend(caller.getSubject(), id);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
+    public Response release(@PathParam("id") long id) {
+        reservations.release(caller.getSubject(), id);
+        return Response.noContent().build();
+    }
 }

@@ -26,106 +26,112 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 @Transactional
 public class ReservationService {
-  @PersistenceContext EntityManager em;
-  @Inject StockLevels levels;
+    @PersistenceContext
+    EntityManager em;
 
-  @Inject
-  @ConfigProperty(name = "emporium.inventory.hold-minutes", defaultValue = "15")
-  long holdMinutes;
+    @Inject
+    StockLevels levels;
 
-  /**
-   * Allocation: each SKU's whole quantity comes from the first location, by priority then id, that
-   * can cover it alone; lines are never split across locations. Fails with 409 naming the first SKU
-   * no location can cover, and nothing stays held.
-   */
-  public ReservationView reserve(String owner, ReservationRequest request) {
-    Map<String, Integer> wanted =
-        request.lines().stream()
-            .collect(Collectors.toMap(ReservationRequest.Line::sku, ReservationRequest.Line::quantity, Integer::sum, TreeMap::new));
-    List<ReservationLine> lines = new ArrayList<>();
-    for (Map.Entry<String, Integer> line : wanted.entrySet()) {
-      String sku = line.getKey();
-      int quantity = line.getValue();
-      Optional<Long> location =
-          levels.candidateLocations(sku, quantity).stream().filter(l -> levels.hold(sku, l, quantity)).findFirst();
-      if (location.isEmpty()) {
-        if (!levels.skuExists(sku)) {
-          throw new InvalidRequest("SKU '" + sku + "' does not exist.");
+    @Inject
+    @ConfigProperty(name = "emporium.inventory.hold-minutes", defaultValue = "15")
+    long holdMinutes;
+
+    /**
+     * Allocation: each SKU's whole quantity comes from the first location, by priority then id, that
+     * can cover it alone; lines are never split across locations. Fails with 409 naming the first SKU
+     * no location can cover, and nothing stays held.
+     */
+    public ReservationView reserve(String owner, ReservationRequest request) {
+        Map<String, Integer> wanted = request.lines().stream()
+                .collect(Collectors.toMap(
+                        ReservationRequest.Line::sku, ReservationRequest.Line::quantity, Integer::sum, TreeMap::new));
+        List<ReservationLine> lines = new ArrayList<>();
+        for (Map.Entry<String, Integer> line : wanted.entrySet()) {
+            String sku = line.getKey();
+            int quantity = line.getValue();
+            Optional<Long> location = levels.candidateLocations(sku, quantity).stream()
+                    .filter(l -> levels.hold(sku, l, quantity))
+                    .findFirst();
+            if (location.isEmpty()) {
+                if (!levels.skuExists(sku)) {
+                    throw new InvalidRequest("SKU '" + sku + "' does not exist.");
+                }
+                throw new OutOfStock(sku, quantity);
+            }
+            lines.add(new ReservationLine(sku, location.get(), quantity));
         }
-        throw new OutOfStock(sku, quantity);
-      }
-      lines.add(new ReservationLine(sku, location.get(), quantity));
+        Reservation reservation = new Reservation(owner, lines, Instant.now(), hold());
+        em.persist(reservation);
+        em.flush();
+        return view(reservation);
     }
-    Reservation reservation = new Reservation(owner, lines, Instant.now(), hold());
-    em.persist(reservation);
-    em.flush();
-    return view(reservation);
-  }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public ReservationView get(String owner, long id) {
-    return view(owned(owner, id, LockModeType.NONE));
-  }
-
-  public ReservationView extend(String owner, long id) {
-    Reservation reservation = owned(owner, id, LockModeType.PESSIMISTIC_WRITE);
-    reservation.extend(Instant.now(), hold());
-    return view(reservation);
-  }
-
-  /** Gives the units back; releasing an ended reservation again changes nothing. */
-  public void release(String owner, long id) {
-    Reservation reservation = owned(owner, id, LockModeType.PESSIMISTIC_WRITE);
-    if (reservation.release(Instant.now())) {
-      reservation.linesInLockOrder().forEach(l -> levels.giveBack(l.sku(), l.locationId(), l.quantity()));
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ReservationView get(String owner, long id) {
+        return view(owned(owner, id, LockModeType.NONE));
     }
-  }
 
-  /**
-   * Expires up to {@code limit} holds past their time and returns how many. SKIP LOCKED makes
-   * concurrent sweepers (on any replica) claim disjoint holds, and a hold already ended by someone
-   * else no longer matches the WHERE clause when its lock is taken: each hold is released exactly once.
-   * Units are given back per stock row, summed and in lock order, whatever the order of the holds.
-   */
-  public int expireDue(int limit) {
-    List<?> claimed =
+    public ReservationView extend(String owner, long id) {
+        Reservation reservation = owned(owner, id, LockModeType.PESSIMISTIC_WRITE);
+        reservation.extend(Instant.now(), hold());
+        return view(reservation);
+    }
+
+    /** Gives the units back; releasing an ended reservation again changes nothing. */
+    public void release(String owner, long id) {
+        Reservation reservation = owned(owner, id, LockModeType.PESSIMISTIC_WRITE);
+        if (reservation.release(Instant.now())) {
+            reservation.linesInLockOrder().forEach(l -> levels.giveBack(l.sku(), l.locationId(), l.quantity()));
+        }
+    }
+
+    /**
+     * Expires up to {@code limit} holds past their time and returns how many. SKIP LOCKED makes
+     * concurrent sweepers (on any replica) claim disjoint holds, and a hold already ended by someone
+     * else no longer matches the WHERE clause when its lock is taken: each hold is released exactly once.
+     * Units are given back per stock row, summed and in lock order, whatever the order of the holds.
+     */
+    public int expireDue(int limit) {
+        List<?> claimed = em.createNativeQuery(
+                        "SELECT id FROM reservation WHERE status = 'HELD' AND expires_at <= now()"
+                                + " ORDER BY expires_at LIMIT ?1 FOR UPDATE SKIP LOCKED")
+                .setParameter(1, limit)
+                .getResultList();
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        // Ids come from the database as numbers: safe to inline.
+        String ids = claimed.stream()
+                .map(id -> Long.toString(((Number) id).longValue()))
+                .collect(Collectors.joining(","));
+        List<?> rows = em.createNativeQuery(
+                        "SELECT sku, location_id, sum(quantity) FROM reservation_line WHERE reservation_id IN (" + ids
+                                + ")" + " GROUP BY sku, location_id ORDER BY sku, location_id")
+                .getResultList();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            levels.giveBack((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).intValue());
+        }
         em.createNativeQuery(
-                "SELECT id FROM reservation WHERE status = 'HELD' AND expires_at <= now()"
-                    + " ORDER BY expires_at LIMIT ?1 FOR UPDATE SKIP LOCKED")
-            .setParameter(1, limit)
-            .getResultList();
-    if (claimed.isEmpty()) {
-      return 0;
+                        "UPDATE reservation SET status = 'EXPIRED', ended_at = now(), version = version + 1 WHERE id IN ("
+                                + ids + ")")
+                .executeUpdate();
+        return claimed.size();
     }
-    // Ids come from the database as numbers: safe to inline.
-    String ids = claimed.stream().map(id -> Long.toString(((Number) id).longValue())).collect(Collectors.joining(","));
-    List<?> rows =
-        em.createNativeQuery(
-                "SELECT sku, location_id, sum(quantity) FROM reservation_line WHERE reservation_id IN (" + ids + ")"
-                    + " GROUP BY sku, location_id ORDER BY sku, location_id")
-            .getResultList();
-    for (Object row : rows) {
-      Object[] r = (Object[]) row;
-      levels.giveBack((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).intValue());
+
+    /** Someone else's reservation and a missing one look the same: 404. */
+    private Reservation owned(String owner, long id, LockModeType lock) {
+        return Optional.ofNullable(em.find(Reservation.class, id, lock))
+                .filter(r -> r.ownedBy(owner))
+                .orElseThrow(() -> new NotFound("Reservation " + id + " does not exist."));
     }
-    em.createNativeQuery(
-            "UPDATE reservation SET status = 'EXPIRED', ended_at = now(), version = version + 1 WHERE id IN (" + ids + ")")
-        .executeUpdate();
-    return claimed.size();
-  }
 
-  /** Someone else's reservation and a missing one look the same: 404. */
-  private Reservation owned(String owner, long id, LockModeType lock) {
-    return Optional.ofNullable(em.find(Reservation.class, id, lock))
-        .filter(r -> r.ownedBy(owner))
-        .orElseThrow(() -> new NotFound("Reservation " + id + " does not exist."));
-  }
+    private Duration hold() {
+        return Duration.ofMinutes(holdMinutes);
+    }
 
-  private Duration hold() {
-    return Duration.ofMinutes(holdMinutes);
-  }
-
-  private ReservationView view(Reservation reservation) {
-    return ReservationView.from(reservation, id -> em.find(StockLocation.class, id).code());
-  }
+    private ReservationView view(Reservation reservation) {
+        return ReservationView.from(
+                reservation, id -> em.find(StockLocation.class, id).code());
+    }
 }

@@ -6,14 +6,16 @@ import java.util.function.LongFunction;
 
 /** A reservation as its owner sees it: what is held, where, and until when. */
 public record ReservationView(long id, String status, Instant expiresAt, Instant createdAt, List<Line> lines) {
-  public record Line(String sku, int quantity, String location) {}
+    public record Line(String sku, int quantity, String location) {}
 
-  static ReservationView from(Reservation r, LongFunction<String> locationCode) {
-    return new ReservationView(
-        r.id(),
-        r.status().name(),
-        r.expiresAt(),
-        r.createdAt(),
-        r.lines().stream().map(l -> new Line(l.sku(), l.quantity(), locationCode.apply(l.locationId()))).toList());
-  }
+    static ReservationView from(Reservation r, LongFunction<String> locationCode) {
+        return new ReservationView(
+                r.id(),
+                r.status().name(),
+                r.expiresAt(),
+                r.createdAt(),
+                r.lines().stream()
+                        .map(l -> new Line(l.sku(), l.quantity(), locationCode.apply(l.locationId())))
+                        .toList());
+    }
 }

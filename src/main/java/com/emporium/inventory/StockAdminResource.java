@@ -28,73 +28,85 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
 public class StockAdminResource {
-  @Inject StockService stock;
-  @Inject ReservationSweeper sweeper;
-  @Inject JsonWebToken caller;
+    @Inject
+    StockService stock;
 
-  @GET
-  @Path("stock/{sku}")
-  @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-  public StockView stock(@PathParam("sku") @Size(max = 64) String sku) {
-    return stock.stock(sku);
-  }
+    @Inject
+    ReservationSweeper sweeper;
 
-  @POST
-  @Path("stock/{sku}/receipts")
-  @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-  public StockView receive(@PathParam("sku") @Size(max = 64) String sku, @Valid @NotNull Receipt receipt) {
-    return stock.receive(sku, receipt, caller.getSubject());
-  }
+    @Inject
+    JsonWebToken caller;
 
-  @POST
-  @Path("stock/{sku}/adjustments")
-  @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-  public StockView adjust(@PathParam("sku") @Size(max = 64) String sku, @Valid @NotNull Adjustment adjustment) {
-    return stock.adjust(sku, adjustment, caller.getSubject());
-  }
+    @GET
+    @Path("stock/{sku}")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    public StockView stock(@PathParam("sku") @Size(max = 64) String sku) {
+        return stock.stock(sku);
+    }
 
-  /** A stock count: sets the absolute number on hand at one location. */
-  @PUT
-  @Path("stock/{sku}/locations/{location}")
-  @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-  public StockView count(
-      @PathParam("sku") @Size(max = 64) String sku,
-      @PathParam("location") @Size(max = 40) String location,
-      @Valid @NotNull StockCount count) {
-    return stock.count(sku, location, count, caller.getSubject());
-  }
+    @POST
+    @Path("stock/{sku}/receipts")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    public StockView receive(@PathParam("sku") @Size(max = 64) String sku, @Valid @NotNull Receipt receipt) {
+        return stock.receive(sku, receipt, caller.getSubject());
+    }
 
-  @GET
-  @Path("stock/{sku}/movements")
-  @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-  public List<MovementView> movements(
-      @PathParam("sku") @Size(max = 64) String sku, @QueryParam("limit") @DefaultValue("50") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(500) int limit) {
-    return stock.movements(sku, limit);
-  }
+    @POST
+    @Path("stock/{sku}/adjustments")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    public StockView adjust(@PathParam("sku") @Size(max = 64) String sku, @Valid @NotNull Adjustment adjustment) {
+        return stock.adjust(sku, adjustment, caller.getSubject());
+    }
 
-  @GET
-  @Path("locations")
-  @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-  public List<LocationView> locations() {
-    return stock.locations();
-  }
+    /** A stock count: sets the absolute number on hand at one location. */
+    @PUT
+    @Path("stock/{sku}/locations/{location}")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    public StockView count(
+            @PathParam("sku") @Size(max = 64) String sku,
+            @PathParam("location") @Size(max = 40) String location,
+            @Valid @NotNull StockCount count) {
+        return stock.count(sku, location, count, caller.getSubject());
+    }
 
-  @POST
-  @Path("locations")
-  @RolesAllowed(Roles.ADMIN)
-  public Response createLocation(@Valid @NotNull LocationView location) {
-    return Response.status(Response.Status.CREATED).entity(stock.createLocation(location)).build();
-  }
+    @GET
+    @Path("stock/{sku}/movements")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    public List<MovementView> movements(
+            @PathParam("sku") @Size(max = 64) String sku,
+            @QueryParam("limit")
+                    @DefaultValue("50")
+                    @jakarta.validation.constraints.Min(1)
+                    @jakarta.validation.constraints.Max(500)
+                    int limit) {
+        return stock.movements(sku, limit);
+    }
 
-  /**
-   * Runs one expiry sweep now on this replica, the same code the scheduled sweeper runs. For operators
-   * and for tests that race sweepers; concurrent sweeps are safe.
-   */
-  @POST
-  @Path("sweeps")
-  @Consumes(MediaType.WILDCARD)
-  @RolesAllowed(Roles.ADMIN)
-  public Map<String, Integer> sweep() {
-    return Map.of("released", sweeper.sweep());
-  }
+    @GET
+    @Path("locations")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    public List<LocationView> locations() {
+        return stock.locations();
+    }
+
+    @POST
+    @Path("locations")
+    @RolesAllowed(Roles.ADMIN)
+    public Response createLocation(@Valid @NotNull LocationView location) {
+        return Response.status(Response.Status.CREATED)
+                .entity(stock.createLocation(location))
+                .build();
+    }
+
+    /**
+     * Runs one expiry sweep now on this replica, the same code the scheduled sweeper runs. For operators
+     * and for tests that race sweepers; concurrent sweeps are safe.
+     */
+    @POST
+    @Path("sweeps")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ADMIN)
+    public Map<String, Integer> sweep() {
+        return Map.of("released", sweeper.sweep());
+    }
 }

@@ -6,6 +6,6 @@ import java.util.Map;
 /** What other features may ask of inventory: how sellable each SKU is right now. */
 public interface StockAvailability {
 
-  /** Availability of each given SKU; a SKU without stock rows is {@link Availability.Level#OUT}. */
-  Map<String, Availability> of(Collection<String> skus);
+    /** Availability of each given SKU; a SKU without stock rows is {@link Availability.Level#OUT}. */
+    Map<String, Availability> of(Collection<String> skus);
 }

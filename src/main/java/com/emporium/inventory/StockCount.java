@@ -6,4 +6,6 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 /** The result of counting a location's shelf: the absolute number on hand. */
-public record StockCount(@PositiveOrZero @Max(1_000_000) int onHand, @NotBlank @Size(max = 500) String reason) {}
+public record StockCount(
+        @PositiveOrZero @Max(1_000_000) int onHand,
+        @NotBlank @Size(max = 500) String reason) {}

@@ -17,151 +17,148 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 class StockLevels {
-  @PersistenceContext EntityManager em;
+    @PersistenceContext
+    EntityManager em;
 
-  record Level(long locationId, String location, int onHand, int reserved) {}
+    record Level(long locationId, String location, int onHand, int reserved) {}
 
-  boolean skuExists(String sku) {
-    return !em.createNativeQuery("SELECT 1 FROM variant WHERE sku = ?1").setParameter(1, sku).getResultList().isEmpty();
-  }
-
-  int receive(String sku, long locationId, int quantity) {
-    Object onHand =
-        em.createNativeQuery(
-                "INSERT INTO stock (sku, location_id, on_hand) VALUES (?1, ?2, ?3)"
-                    + " ON CONFLICT (sku, location_id) DO UPDATE"
-                    + " SET on_hand = stock.on_hand + EXCLUDED.on_hand, updated_at = now() RETURNING on_hand")
-            .setParameter(1, sku)
-            .setParameter(2, locationId)
-            .setParameter(3, quantity)
-            .getSingleResult();
-    return ((Number) onHand).intValue();
-  }
-
-  /** Removes units unless that would leave fewer on hand than are reserved; empty when refused. */
-  OptionalInt remove(String sku, long locationId, int quantity) {
-    return single(
-        em.createNativeQuery(
-                "UPDATE stock SET on_hand = on_hand - ?1, updated_at = now()"
-                    + " WHERE sku = ?2 AND location_id = ?3 AND on_hand - ?4 >= reserved RETURNING on_hand")
-            .setParameter(1, quantity)
-            .setParameter(2, sku)
-            .setParameter(3, locationId)
-            .setParameter(4, quantity)
-            .getResultList());
-  }
-
-  /** Locks the row (creating an empty one if needed) and returns units on hand before a count. */
-  int lockForCount(String sku, long locationId) {
-    OptionalInt current = lockedOnHand(sku, locationId);
-    if (current.isPresent()) {
-      return current.getAsInt();
+    boolean skuExists(String sku) {
+        return !em.createNativeQuery("SELECT 1 FROM variant WHERE sku = ?1")
+                .setParameter(1, sku)
+                .getResultList()
+                .isEmpty();
     }
-    em.createNativeQuery("INSERT INTO stock (sku, location_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-        .setParameter(1, sku)
-        .setParameter(2, locationId)
-        .executeUpdate();
-    return lockedOnHand(sku, locationId).orElseThrow();
-  }
 
-  /** Sets units on hand, unless fewer than reserved; empty when refused. */
-  OptionalInt set(String sku, long locationId, int onHand) {
-    return single(
-        em.createNativeQuery(
-                "UPDATE stock SET on_hand = ?1, updated_at = now()"
-                    + " WHERE sku = ?2 AND location_id = ?3 AND ?4 >= reserved RETURNING on_hand")
-            .setParameter(1, onHand)
-            .setParameter(2, sku)
-            .setParameter(3, locationId)
-            .setParameter(4, onHand)
-            .getResultList());
-  }
-
-  /**
-   * Locations that looked able to cover the quantity a moment ago, in allocation order. Only a hint:
-   * {@link #hold} decides under the row lock. Skipping empty rows here lets losers of a hot SKU answer
-   * 409 without queueing for its row lock.
-   */
-  List<Long> candidateLocations(String sku, int quantity) {
-    List<?> rows =
-        em.createNativeQuery(
-                "SELECT s.location_id FROM stock s JOIN stock_location l ON l.id = s.location_id"
-                    + " WHERE s.sku = ?1 AND s.on_hand - s.reserved >= ?2 ORDER BY l.priority, l.id")
-            .setParameter(1, sku)
-            .setParameter(2, quantity)
-            .getResultList();
-    return rows.stream().map(r -> ((Number) r).longValue()).toList();
-  }
-
-  /** Reserves units at one location if they are available right now; the one decrement that matters. */
-  boolean hold(String sku, long locationId, int quantity) {
-    return em.createNativeQuery(
-                "UPDATE stock SET reserved = reserved + ?1, updated_at = now()"
-                    + " WHERE sku = ?2 AND location_id = ?3 AND on_hand - reserved >= ?4")
-            .setParameter(1, quantity)
-            .setParameter(2, sku)
-            .setParameter(3, locationId)
-            .setParameter(4, quantity)
-            .executeUpdate()
-        == 1;
-  }
-
-  /** Returns held units. The CHECK constraint turns a double release into an error, never into phantom stock. */
-  void giveBack(String sku, long locationId, int quantity) {
-    int updated =
-        em.createNativeQuery(
-                "UPDATE stock SET reserved = reserved - ?1, updated_at = now() WHERE sku = ?2 AND location_id = ?3")
-            .setParameter(1, quantity)
-            .setParameter(2, sku)
-            .setParameter(3, locationId)
-            .executeUpdate();
-    if (updated != 1) {
-      throw new IllegalStateException("No stock row for " + sku + " at location " + locationId);
+    int receive(String sku, long locationId, int quantity) {
+        Object onHand = em.createNativeQuery("INSERT INTO stock (sku, location_id, on_hand) VALUES (?1, ?2, ?3)"
+                        + " ON CONFLICT (sku, location_id) DO UPDATE"
+                        + " SET on_hand = stock.on_hand + EXCLUDED.on_hand, updated_at = now() RETURNING on_hand")
+                .setParameter(1, sku)
+                .setParameter(2, locationId)
+                .setParameter(3, quantity)
+                .getSingleResult();
+        return ((Number) onHand).intValue();
     }
-  }
 
-  List<Level> levels(String sku) {
-    List<?> rows =
-        em.createNativeQuery(
-                "SELECT s.location_id, l.code, s.on_hand, s.reserved FROM stock s"
-                    + " JOIN stock_location l ON l.id = s.location_id WHERE s.sku = ?1 ORDER BY l.priority, l.id")
-            .setParameter(1, sku)
-            .getResultList();
-    return rows.stream()
-        .map(r -> (Object[]) r)
-        .map(r -> new Level(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).intValue(), ((Number) r[3]).intValue()))
-        .toList();
-  }
-
-  Map<String, Long> availableBySku(Collection<String> skus) {
-    Map<String, Long> available = new HashMap<>();
-    if (skus.isEmpty()) {
-      return available;
+    /** Removes units unless that would leave fewer on hand than are reserved; empty when refused. */
+    OptionalInt remove(String sku, long locationId, int quantity) {
+        return single(em.createNativeQuery("UPDATE stock SET on_hand = on_hand - ?1, updated_at = now()"
+                        + " WHERE sku = ?2 AND location_id = ?3 AND on_hand - ?4 >= reserved RETURNING on_hand")
+                .setParameter(1, quantity)
+                .setParameter(2, sku)
+                .setParameter(3, locationId)
+                .setParameter(4, quantity)
+                .getResultList());
     }
-    List<String> distinct = skus.stream().distinct().toList();
-    String params = java.util.stream.IntStream.rangeClosed(1, distinct.size()).mapToObj(i -> "?" + i).collect(Collectors.joining(","));
-    var query =
-        em.createNativeQuery(
-            "SELECT sku, sum(on_hand - reserved) FROM stock WHERE sku IN (" + params + ") GROUP BY sku");
-    for (int i = 0; i < distinct.size(); i++) {
-      query.setParameter(i + 1, distinct.get(i));
-    }
-    for (Object row : query.getResultList()) {
-      Object[] r = (Object[]) row;
-      available.put((String) r[0], ((Number) r[1]).longValue());
-    }
-    return available;
-  }
 
-  private OptionalInt lockedOnHand(String sku, long locationId) {
-    return single(
-        em.createNativeQuery("SELECT on_hand FROM stock WHERE sku = ?1 AND location_id = ?2 FOR UPDATE")
-            .setParameter(1, sku)
-            .setParameter(2, locationId)
-            .getResultList());
-  }
+    /** Locks the row (creating an empty one if needed) and returns units on hand before a count. */
+    int lockForCount(String sku, long locationId) {
+        OptionalInt current = lockedOnHand(sku, locationId);
+        if (current.isPresent()) {
+            return current.getAsInt();
+        }
+        em.createNativeQuery("INSERT INTO stock (sku, location_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+                .setParameter(1, sku)
+                .setParameter(2, locationId)
+                .executeUpdate();
+        return lockedOnHand(sku, locationId).orElseThrow();
+    }
 
-  private static OptionalInt single(List<?> rows) {
-    return rows.isEmpty() ? OptionalInt.empty() : OptionalInt.of(((Number) rows.get(0)).intValue());
-  }
+    /** Sets units on hand, unless fewer than reserved; empty when refused. */
+    OptionalInt set(String sku, long locationId, int onHand) {
+        return single(em.createNativeQuery("UPDATE stock SET on_hand = ?1, updated_at = now()"
+                        + " WHERE sku = ?2 AND location_id = ?3 AND ?4 >= reserved RETURNING on_hand")
+                .setParameter(1, onHand)
+                .setParameter(2, sku)
+                .setParameter(3, locationId)
+                .setParameter(4, onHand)
+                .getResultList());
+    }
+
+    /**
+     * Locations that looked able to cover the quantity a moment ago, in allocation order. Only a hint:
+     * {@link #hold} decides under the row lock. Skipping empty rows here lets losers of a hot SKU answer
+     * 409 without queueing for its row lock.
+     */
+    List<Long> candidateLocations(String sku, int quantity) {
+        List<?> rows = em.createNativeQuery(
+                        "SELECT s.location_id FROM stock s JOIN stock_location l ON l.id = s.location_id"
+                                + " WHERE s.sku = ?1 AND s.on_hand - s.reserved >= ?2 ORDER BY l.priority, l.id")
+                .setParameter(1, sku)
+                .setParameter(2, quantity)
+                .getResultList();
+        return rows.stream().map(r -> ((Number) r).longValue()).toList();
+    }
+
+    /** Reserves units at one location if they are available right now; the one decrement that matters. */
+    boolean hold(String sku, long locationId, int quantity) {
+        return em.createNativeQuery("UPDATE stock SET reserved = reserved + ?1, updated_at = now()"
+                                + " WHERE sku = ?2 AND location_id = ?3 AND on_hand - reserved >= ?4")
+                        .setParameter(1, quantity)
+                        .setParameter(2, sku)
+                        .setParameter(3, locationId)
+                        .setParameter(4, quantity)
+                        .executeUpdate()
+                == 1;
+    }
+
+    /** Returns held units. The CHECK constraint turns a double release into an error, never into phantom stock. */
+    void giveBack(String sku, long locationId, int quantity) {
+        int updated = em.createNativeQuery(
+                        "UPDATE stock SET reserved = reserved - ?1, updated_at = now() WHERE sku = ?2 AND location_id = ?3")
+                .setParameter(1, quantity)
+                .setParameter(2, sku)
+                .setParameter(3, locationId)
+                .executeUpdate();
+        if (updated != 1) {
+            throw new IllegalStateException("No stock row for " + sku + " at location " + locationId);
+        }
+    }
+
+    List<Level> levels(String sku) {
+        List<?> rows = em.createNativeQuery("SELECT s.location_id, l.code, s.on_hand, s.reserved FROM stock s"
+                        + " JOIN stock_location l ON l.id = s.location_id WHERE s.sku = ?1 ORDER BY l.priority, l.id")
+                .setParameter(1, sku)
+                .getResultList();
+        return rows.stream()
+                .map(r -> (Object[]) r)
+                .map(r -> new Level(
+                        ((Number) r[0]).longValue(),
+                        (String) r[1],
+                        ((Number) r[2]).intValue(),
+                        ((Number) r[3]).intValue()))
+                .toList();
+    }
+
+    Map<String, Long> availableBySku(Collection<String> skus) {
+        Map<String, Long> available = new HashMap<>();
+        if (skus.isEmpty()) {
+            return available;
+        }
+        List<String> distinct = skus.stream().distinct().toList();
+        String params = java.util.stream.IntStream.rangeClosed(1, distinct.size())
+                .mapToObj(i -> "?" + i)
+                .collect(Collectors.joining(","));
+        var query = em.createNativeQuery(
+                "SELECT sku, sum(on_hand - reserved) FROM stock WHERE sku IN (" + params + ") GROUP BY sku");
+        for (int i = 0; i < distinct.size(); i++) {
+            query.setParameter(i + 1, distinct.get(i));
+        }
+        for (Object row : query.getResultList()) {
+            Object[] r = (Object[]) row;
+            available.put((String) r[0], ((Number) r[1]).longValue());
+        }
+        return available;
+    }
+
+    private OptionalInt lockedOnHand(String sku, long locationId) {
+        return single(em.createNativeQuery("SELECT on_hand FROM stock WHERE sku = ?1 AND location_id = ?2 FOR UPDATE")
+                .setParameter(1, sku)
+                .setParameter(2, locationId)
+                .getResultList());
+    }
+
+    private static OptionalInt single(List<?> rows) {
+        return rows.isEmpty() ? OptionalInt.empty() : OptionalInt.of(((Number) rows.get(0)).intValue());
+    }
 }

@@ -12,43 +12,43 @@ import java.time.Instant;
 @Entity
 @Table(name = "stock_location")
 public class StockLocation {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @Column(nullable = false, unique = true)
-  private String code;
+    @Column(nullable = false, unique = true)
+    private String code;
 
-  @Column(nullable = false)
-  private String name;
+    @Column(nullable = false)
+    private String name;
 
-  private int priority;
+    private int priority;
 
-  @Column(name = "created_at", nullable = false)
-  private Instant createdAt;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
 
-  protected StockLocation() {}
+    protected StockLocation() {}
 
-  StockLocation(String code, String name, int priority) {
-    this.code = code;
-    this.name = name;
-    this.priority = priority;
-    this.createdAt = Instant.now();
-  }
+    StockLocation(String code, String name, int priority) {
+        this.code = code;
+        this.name = name;
+        this.priority = priority;
+        this.createdAt = Instant.now();
+    }
 
-  public Long id() {
-    return id;
-  }
+    public Long id() {
+        return id;
+    }
 
-  public String code() {
-    return code;
-  }
+    public String code() {
+        return code;
+    }
 
-  public String name() {
-    return name;
-  }
+    public String name() {
+        return name;
+    }
 
-  public int priority() {
-    return priority;
-  }
+    public int priority() {
+        return priority;
+    }
 }

@@ -14,89 +14,89 @@ import java.time.Instant;
 @Entity
 @Table(name = "stock_movement")
 public class StockMovement {
-  public enum Kind {
-    /** Goods arrived. */
-    RECEIPT,
-    /** A correction by a delta: damage, loss, found units. */
-    ADJUSTMENT,
-    /** A stock count set the absolute figure; the delta is what the count changed. */
-    COUNT
-  }
+    public enum Kind {
+        /** Goods arrived. */
+        RECEIPT,
+        /** A correction by a delta: damage, loss, found units. */
+        ADJUSTMENT,
+        /** A stock count set the absolute figure; the delta is what the count changed. */
+        COUNT
+    }
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @Column(nullable = false)
-  private String sku;
+    @Column(nullable = false)
+    private String sku;
 
-  @Column(name = "location_id", nullable = false)
-  private long locationId;
+    @Column(name = "location_id", nullable = false)
+    private long locationId;
 
-  @Enumerated(EnumType.STRING)
-  @Column(nullable = false)
-  private Kind kind;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Kind kind;
 
-  private int delta;
+    private int delta;
 
-  @Column(name = "on_hand_after")
-  private int onHandAfter;
+    @Column(name = "on_hand_after")
+    private int onHandAfter;
 
-  @Column(nullable = false)
-  private String reason;
+    @Column(nullable = false)
+    private String reason;
 
-  @Column(nullable = false)
-  private String actor;
+    @Column(nullable = false)
+    private String actor;
 
-  @Column(name = "occurred_at", nullable = false)
-  private Instant occurredAt;
+    @Column(name = "occurred_at", nullable = false)
+    private Instant occurredAt;
 
-  protected StockMovement() {}
+    protected StockMovement() {}
 
-  StockMovement(String sku, long locationId, Kind kind, int delta, int onHandAfter, String reason, String actor) {
-    this.sku = sku;
-    this.locationId = locationId;
-    this.kind = kind;
-    this.delta = delta;
-    this.onHandAfter = onHandAfter;
-    this.reason = reason;
-    this.actor = actor;
-    this.occurredAt = Instant.now();
-  }
+    StockMovement(String sku, long locationId, Kind kind, int delta, int onHandAfter, String reason, String actor) {
+        this.sku = sku;
+        this.locationId = locationId;
+        this.kind = kind;
+        this.delta = delta;
+        this.onHandAfter = onHandAfter;
+        this.reason = reason;
+        this.actor = actor;
+        this.occurredAt = Instant.now();
+    }
 
-  public Long id() {
-    return id;
-  }
+    public Long id() {
+        return id;
+    }
 
-  public String sku() {
-    return sku;
-  }
+    public String sku() {
+        return sku;
+    }
 
-  public long locationId() {
-    return locationId;
-  }
+    public long locationId() {
+        return locationId;
+    }
 
-  public Kind kind() {
-    return kind;
-  }
+    public Kind kind() {
+        return kind;
+    }
 
-  public int delta() {
-    return delta;
-  }
+    public int delta() {
+        return delta;
+    }
 
-  public int onHandAfter() {
-    return onHandAfter;
-  }
+    public int onHandAfter() {
+        return onHandAfter;
+    }
 
-  public String reason() {
-    return reason;
-  }
+    public String reason() {
+        return reason;
+    }
 
-  public String actor() {
-    return actor;
-  }
+    public String actor() {
+        return actor;
+    }
 
-  public Instant occurredAt() {
-    return occurredAt;
-  }
+    public Instant occurredAt() {
+        return occurredAt;
+    }
 }

@@ -18,129 +18,137 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional
 public class StockService implements StockAvailability {
-  static final String DEFAULT_LOCATION = "main";
+    static final String DEFAULT_LOCATION = "main";
 
-  @PersistenceContext EntityManager em;
-  @Inject StockLevels levels;
-  @Inject AvailabilityPolicy policy;
+    @PersistenceContext
+    EntityManager em;
 
-  public StockView receive(String sku, Receipt receipt, String actor) {
-    StockLocation location = knownSku(sku, receipt.location());
-    int onHand = levels.receive(sku, location.id(), receipt.quantity());
-    record(sku, location, StockMovement.Kind.RECEIPT, receipt.quantity(), onHand, receipt.reason(), actor);
-    return stock(sku);
-  }
+    @Inject
+    StockLevels levels;
 
-  public StockView adjust(String sku, Adjustment adjustment, String actor) {
-    if (adjustment.delta() == 0) {
-      throw new InvalidRequest("An adjustment needs a non-zero delta.");
+    @Inject
+    AvailabilityPolicy policy;
+
+    public StockView receive(String sku, Receipt receipt, String actor) {
+        StockLocation location = knownSku(sku, receipt.location());
+        int onHand = levels.receive(sku, location.id(), receipt.quantity());
+        record(sku, location, StockMovement.Kind.RECEIPT, receipt.quantity(), onHand, receipt.reason(), actor);
+        return stock(sku);
     }
-    StockLocation location = knownSku(sku, adjustment.location());
-    int onHand;
-    if (adjustment.delta() > 0) {
-      onHand = levels.receive(sku, location.id(), adjustment.delta());
-    } else {
-      onHand =
-          levels
-              .remove(sku, location.id(), -adjustment.delta())
-              .orElseThrow(
-                  () -> new InsufficientStock(
-                      "Removing " + -adjustment.delta() + " unit(s) of '" + sku + "' at '" + location.code()
-                          + "' would leave fewer on hand than are reserved."));
+
+    public StockView adjust(String sku, Adjustment adjustment, String actor) {
+        if (adjustment.delta() == 0) {
+            throw new InvalidRequest("An adjustment needs a non-zero delta.");
+        }
+        StockLocation location = knownSku(sku, adjustment.location());
+        int onHand;
+        if (adjustment.delta() > 0) {
+            onHand = levels.receive(sku, location.id(), adjustment.delta());
+        } else {
+            onHand = levels.remove(sku, location.id(), -adjustment.delta())
+                    .orElseThrow(() -> new InsufficientStock("Removing " + -adjustment.delta() + " unit(s) of '" + sku
+                            + "' at '" + location.code() + "' would leave fewer on hand than are reserved."));
+        }
+        record(sku, location, StockMovement.Kind.ADJUSTMENT, adjustment.delta(), onHand, adjustment.reason(), actor);
+        return stock(sku);
     }
-    record(sku, location, StockMovement.Kind.ADJUSTMENT, adjustment.delta(), onHand, adjustment.reason(), actor);
-    return stock(sku);
-  }
 
-  public StockView count(String sku, String locationCode, StockCount count, String actor) {
-    StockLocation location = knownSku(sku, locationCode);
-    int before = levels.lockForCount(sku, location.id());
-    int onHand =
-        levels
-            .set(sku, location.id(), count.onHand())
-            .orElseThrow(
-                () -> new InsufficientStock(
-                    "'" + sku + "' at '" + location.code() + "' has more units reserved than " + count.onHand() + "."));
-    record(sku, location, StockMovement.Kind.COUNT, onHand - before, onHand, count.reason(), actor);
-    return stock(sku);
-  }
-
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public StockView stock(String sku) {
-    requireSku(sku);
-    return StockView.of(sku, levels.levels(sku));
-  }
-
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public List<MovementView> movements(String sku, int limit) {
-    requireSku(sku);
-    Map<Long, String> codes = new HashMap<>();
-    return em.createQuery("SELECT m FROM StockMovement m WHERE m.sku = :sku ORDER BY m.id DESC", StockMovement.class)
-        .setParameter("sku", sku)
-        .setMaxResults(limit)
-        .getResultStream()
-        .map(
-            m -> new MovementView(
-                m.id(),
-                m.sku(),
-                codes.computeIfAbsent(m.locationId(), id -> em.find(StockLocation.class, id).code()),
-                m.kind().name(),
-                m.delta(),
-                m.onHandAfter(),
-                m.reason(),
-                m.actor(),
-                m.occurredAt()))
-        .toList();
-  }
-
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public List<LocationView> locations() {
-    return em.createQuery("SELECT l FROM StockLocation l ORDER BY l.priority, l.id", StockLocation.class)
-        .getResultStream()
-        .map(LocationView::from)
-        .toList();
-  }
-
-  public LocationView createLocation(LocationView request) {
-    if (location(request.code()).isPresent()) {
-      throw new Conflict("location-taken", "Location code taken", "Location '" + request.code() + "' already exists.");
+    public StockView count(String sku, String locationCode, StockCount count, String actor) {
+        StockLocation location = knownSku(sku, locationCode);
+        int before = levels.lockForCount(sku, location.id());
+        int onHand = levels.set(sku, location.id(), count.onHand())
+                .orElseThrow(() -> new InsufficientStock("'" + sku + "' at '" + location.code()
+                        + "' has more units reserved than " + count.onHand() + "."));
+        record(sku, location, StockMovement.Kind.COUNT, onHand - before, onHand, count.reason(), actor);
+        return stock(sku);
     }
-    StockLocation location = new StockLocation(request.code(), request.name(), request.priority());
-    em.persist(location);
-    return LocationView.from(location);
-  }
 
-  @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public Map<String, Availability> of(Collection<String> skus) {
-    Map<String, Long> available = levels.availableBySku(skus);
-    Map<String, Availability> result = new HashMap<>();
-    for (String sku : skus) {
-      result.put(sku, policy.of(available.getOrDefault(sku, 0L)));
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public StockView stock(String sku) {
+        requireSku(sku);
+        return StockView.of(sku, levels.levels(sku));
     }
-    return result;
-  }
 
-  private void requireSku(String sku) {
-    if (!levels.skuExists(sku)) {
-      throw new NotFound("SKU '" + sku + "' does not exist.");
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<MovementView> movements(String sku, int limit) {
+        requireSku(sku);
+        Map<Long, String> codes = new HashMap<>();
+        return em.createQuery(
+                        "SELECT m FROM StockMovement m WHERE m.sku = :sku ORDER BY m.id DESC", StockMovement.class)
+                .setParameter("sku", sku)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(m -> new MovementView(
+                        m.id(),
+                        m.sku(),
+                        codes.computeIfAbsent(
+                                m.locationId(),
+                                id -> em.find(StockLocation.class, id).code()),
+                        m.kind().name(),
+                        m.delta(),
+                        m.onHandAfter(),
+                        m.reason(),
+                        m.actor(),
+                        m.occurredAt()))
+                .toList();
     }
-  }
 
-  private StockLocation knownSku(String sku, String locationCode) {
-    requireSku(sku);
-    String code = locationCode == null || locationCode.isBlank() ? DEFAULT_LOCATION : locationCode;
-    return location(code).orElseThrow(() -> new InvalidRequest("Location '" + code + "' does not exist."));
-  }
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<LocationView> locations() {
+        return em.createQuery("SELECT l FROM StockLocation l ORDER BY l.priority, l.id", StockLocation.class)
+                .getResultStream()
+                .map(LocationView::from)
+                .toList();
+    }
 
-  private Optional<StockLocation> location(String code) {
-    return em.createQuery("SELECT l FROM StockLocation l WHERE l.code = :code", StockLocation.class)
-        .setParameter("code", code)
-        .getResultStream()
-        .findFirst();
-  }
+    public LocationView createLocation(LocationView request) {
+        if (location(request.code()).isPresent()) {
+            throw new Conflict(
+                    "location-taken", "Location code taken", "Location '" + request.code() + "' already exists.");
+        }
+        StockLocation location = new StockLocation(request.code(), request.name(), request.priority());
+        em.persist(location);
+        return LocationView.from(location);
+    }
 
-  private void record(String sku, StockLocation location, StockMovement.Kind kind, int delta, int onHandAfter, String reason, String actor) {
-    em.persist(new StockMovement(sku, location.id(), kind, delta, onHandAfter, reason, actor));
-  }
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Availability> of(Collection<String> skus) {
+        Map<String, Long> available = levels.availableBySku(skus);
+        Map<String, Availability> result = new HashMap<>();
+        for (String sku : skus) {
+            result.put(sku, policy.of(available.getOrDefault(sku, 0L)));
+        }
+        return result;
+    }
+
+    private void requireSku(String sku) {
+        if (!levels.skuExists(sku)) {
+            throw new NotFound("SKU '" + sku + "' does not exist.");
+        }
+    }
+
+    private StockLocation knownSku(String sku, String locationCode) {
+        requireSku(sku);
+        String code = locationCode == null || locationCode.isBlank() ? DEFAULT_LOCATION : locationCode;
+        return location(code).orElseThrow(() -> new InvalidRequest("Location '" + code + "' does not exist."));
+    }
+
+    private Optional<StockLocation> location(String code) {
+        return em.createQuery("SELECT l FROM StockLocation l WHERE l.code = :code", StockLocation.class)
+                .setParameter("code", code)
+                .getResultStream()
+                .findFirst();
+    }
+
+    private void record(
+            String sku,
+            StockLocation location,
+            StockMovement.Kind kind,
+            int delta,
+            int onHandAfter,
+            String reason,
+            String actor) {
+        em.persist(new StockMovement(sku, location.id(), kind, delta, onHandAfter, reason, actor));
+    }
 }

@@ -8,25 +8,25 @@ import java.util.Objects;
  * number, so sums, comparisons and refunds are exact.
  */
 public record Money(long amount, String currency) {
-  public Money {
-    Objects.requireNonNull(currency, "currency");
-    if (amount < 0) {
-      throw new IllegalArgumentException("amount must not be negative");
+    public Money {
+        Objects.requireNonNull(currency, "currency");
+        if (amount < 0) {
+            throw new IllegalArgumentException("amount must not be negative");
+        }
+        if (!isCurrencyCode(currency)) {
+            throw new IllegalArgumentException("not an ISO 4217 currency code: " + currency);
+        }
     }
-    if (!isCurrencyCode(currency)) {
-      throw new IllegalArgumentException("not an ISO 4217 currency code: " + currency);
-    }
-  }
 
-  public static boolean isCurrencyCode(String code) {
-    if (code == null || !code.matches("[A-Z]{3}")) {
-      return false;
+    public static boolean isCurrencyCode(String code) {
+        if (code == null || !code.matches("[A-Z]{3}")) {
+            return false;
+        }
+        try {
+            Currency.getInstance(code);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
-    try {
-      Currency.getInstance(code);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
 }

@@ -28,219 +28,259 @@ import org.junit.jupiter.api.Test;
  * both answer 404.
  */
 class AuthorizationMatrixIT {
-  private static final Set<String> ANYONE = Set.of("anonymous", "customerA", "customerB", "staff", "admin");
-  private static final Set<String> SIGNED_IN = Set.of("customerA", "customerB", "staff", "admin");
-  private static final Set<String> STAFF = Set.of("staff", "admin");
-  private static final Set<String> ADMIN = Set.of("admin");
+    private static final Set<String> ANYONE = Set.of("anonymous", "customerA", "customerB", "staff", "admin");
+    private static final Set<String> SIGNED_IN = Set.of("customerA", "customerB", "staff", "admin");
+    private static final Set<String> STAFF = Set.of("staff", "admin");
+    private static final Set<String> ADMIN = Set.of("admin");
 
-  /** What a path parameter points at; owned kinds belong to one account and are hidden from others. */
-  enum Kind { NONE, PRODUCT_SLUG, CATEGORY, PRODUCT, VARIANT, ACCOUNT, SESSION, SKU, RESERVATION }
+    /** What a path parameter points at; owned kinds belong to one account and are hidden from others. */
+    enum Kind {
+        NONE,
+        PRODUCT_SLUG,
+        CATEGORY,
+        PRODUCT,
+        VARIANT,
+        ACCOUNT,
+        SESSION,
+        SKU,
+        RESERVATION
+    }
 
-  record Rule(Kind kind, Set<String> allowed) {}
+    record Rule(Kind kind, Set<String> allowed) {}
 
-  /** The policy table (docs/security.md shows the same). */
-  private static final Map<String, Rule> POLICY = new LinkedHashMap<>();
+    /** The policy table (docs/security.md shows the same). */
+    private static final Map<String, Rule> POLICY = new LinkedHashMap<>();
 
-  static {
-    POLICY.put("GET /api/v1/categories", new Rule(Kind.NONE, ANYONE));
-    POLICY.put("GET /api/v1/products", new Rule(Kind.NONE, ANYONE));
-    POLICY.put("GET /api/v1/products/{slug}", new Rule(Kind.PRODUCT_SLUG, ANYONE));
-    POLICY.put("POST /api/v1/auth/register", new Rule(Kind.NONE, ANYONE));
-    POLICY.put("POST /api/v1/auth/login", new Rule(Kind.NONE, ANYONE));
-    POLICY.put("POST /api/v1/auth/refresh", new Rule(Kind.NONE, ANYONE));
-    POLICY.put("POST /api/v1/auth/logout", new Rule(Kind.NONE, ANYONE));
-    POLICY.put("GET /api/v1/me", new Rule(Kind.NONE, SIGNED_IN));
-    POLICY.put("POST /api/v1/me/password", new Rule(Kind.NONE, SIGNED_IN));
-    POLICY.put("GET /api/v1/me/sessions", new Rule(Kind.NONE, SIGNED_IN));
-    POLICY.put("DELETE /api/v1/me/sessions/{id}", new Rule(Kind.SESSION, SIGNED_IN));
-    POLICY.put("POST /api/v1/admin/categories", new Rule(Kind.NONE, STAFF));
-    POLICY.put("GET /api/v1/admin/categories/{id}", new Rule(Kind.CATEGORY, STAFF));
-    POLICY.put("PUT /api/v1/admin/categories/{id}", new Rule(Kind.CATEGORY, STAFF));
-    POLICY.put("DELETE /api/v1/admin/categories/{id}", new Rule(Kind.CATEGORY, ADMIN));
-    POLICY.put("POST /api/v1/admin/products", new Rule(Kind.NONE, STAFF));
-    POLICY.put("GET /api/v1/admin/products/{id}", new Rule(Kind.PRODUCT, STAFF));
-    POLICY.put("PUT /api/v1/admin/products/{id}", new Rule(Kind.PRODUCT, STAFF));
-    POLICY.put("DELETE /api/v1/admin/products/{id}", new Rule(Kind.PRODUCT, STAFF));
-    POLICY.put("POST /api/v1/admin/products/{id}/variants", new Rule(Kind.PRODUCT, STAFF));
-    POLICY.put("PUT /api/v1/admin/variants/{id}", new Rule(Kind.VARIANT, STAFF));
-    POLICY.put("DELETE /api/v1/admin/variants/{id}", new Rule(Kind.VARIANT, STAFF));
-    POLICY.put("POST /api/v1/admin/accounts", new Rule(Kind.NONE, ADMIN));
-    POLICY.put("GET /api/v1/admin/accounts/{id}", new Rule(Kind.ACCOUNT, ADMIN));
-    POLICY.put("PUT /api/v1/admin/accounts/{id}/role", new Rule(Kind.ACCOUNT, ADMIN));
-    POLICY.put("GET /api/v1/admin/audit", new Rule(Kind.NONE, ADMIN));
-    POLICY.put("GET /api/v1/inventory/stream", new Rule(Kind.NONE, ANYONE));
-    POLICY.put("POST /api/v1/reservations", new Rule(Kind.NONE, SIGNED_IN));
-    POLICY.put("GET /api/v1/reservations/{id}", new Rule(Kind.RESERVATION, SIGNED_IN));
-    POLICY.put("POST /api/v1/reservations/{id}/extension", new Rule(Kind.RESERVATION, SIGNED_IN));
-    POLICY.put("DELETE /api/v1/reservations/{id}", new Rule(Kind.RESERVATION, SIGNED_IN));
-    POLICY.put("GET /api/v1/admin/inventory/stock/{sku}", new Rule(Kind.SKU, STAFF));
-    POLICY.put("POST /api/v1/admin/inventory/stock/{sku}/receipts", new Rule(Kind.SKU, STAFF));
-    POLICY.put("POST /api/v1/admin/inventory/stock/{sku}/adjustments", new Rule(Kind.SKU, STAFF));
-    POLICY.put("PUT /api/v1/admin/inventory/stock/{sku}/locations/{location}", new Rule(Kind.SKU, STAFF));
-    POLICY.put("GET /api/v1/admin/inventory/stock/{sku}/movements", new Rule(Kind.SKU, STAFF));
-    POLICY.put("GET /api/v1/admin/inventory/locations", new Rule(Kind.NONE, STAFF));
-    POLICY.put("POST /api/v1/admin/inventory/locations", new Rule(Kind.NONE, ADMIN));
-    POLICY.put("POST /api/v1/admin/inventory/sweeps", new Rule(Kind.NONE, ADMIN));
-  }
+    static {
+        POLICY.put("GET /api/v1/categories", new Rule(Kind.NONE, ANYONE));
+        POLICY.put("GET /api/v1/products", new Rule(Kind.NONE, ANYONE));
+        POLICY.put("GET /api/v1/products/{slug}", new Rule(Kind.PRODUCT_SLUG, ANYONE));
+        POLICY.put("POST /api/v1/auth/register", new Rule(Kind.NONE, ANYONE));
+        POLICY.put("POST /api/v1/auth/login", new Rule(Kind.NONE, ANYONE));
+        POLICY.put("POST /api/v1/auth/refresh", new Rule(Kind.NONE, ANYONE));
+        POLICY.put("POST /api/v1/auth/logout", new Rule(Kind.NONE, ANYONE));
+        POLICY.put("GET /api/v1/me", new Rule(Kind.NONE, SIGNED_IN));
+        POLICY.put("POST /api/v1/me/password", new Rule(Kind.NONE, SIGNED_IN));
+        POLICY.put("GET /api/v1/me/sessions", new Rule(Kind.NONE, SIGNED_IN));
+        POLICY.put("DELETE /api/v1/me/sessions/{id}", new Rule(Kind.SESSION, SIGNED_IN));
+        POLICY.put("POST /api/v1/admin/categories", new Rule(Kind.NONE, STAFF));
+        POLICY.put("GET /api/v1/admin/categories/{id}", new Rule(Kind.CATEGORY, STAFF));
+        POLICY.put("PUT /api/v1/admin/categories/{id}", new Rule(Kind.CATEGORY, STAFF));
+        POLICY.put("DELETE /api/v1/admin/categories/{id}", new Rule(Kind.CATEGORY, ADMIN));
+        POLICY.put("POST /api/v1/admin/products", new Rule(Kind.NONE, STAFF));
+        POLICY.put("GET /api/v1/admin/products/{id}", new Rule(Kind.PRODUCT, STAFF));
+        POLICY.put("PUT /api/v1/admin/products/{id}", new Rule(Kind.PRODUCT, STAFF));
+        POLICY.put("DELETE /api/v1/admin/products/{id}", new Rule(Kind.PRODUCT, STAFF));
+        POLICY.put("POST /api/v1/admin/products/{id}/variants", new Rule(Kind.PRODUCT, STAFF));
+        POLICY.put("PUT /api/v1/admin/variants/{id}", new Rule(Kind.VARIANT, STAFF));
+        POLICY.put("DELETE /api/v1/admin/variants/{id}", new Rule(Kind.VARIANT, STAFF));
+        POLICY.put("POST /api/v1/admin/accounts", new Rule(Kind.NONE, ADMIN));
+        POLICY.put("GET /api/v1/admin/accounts/{id}", new Rule(Kind.ACCOUNT, ADMIN));
+        POLICY.put("PUT /api/v1/admin/accounts/{id}/role", new Rule(Kind.ACCOUNT, ADMIN));
+        POLICY.put("GET /api/v1/admin/audit", new Rule(Kind.NONE, ADMIN));
+        POLICY.put("GET /api/v1/inventory/stream", new Rule(Kind.NONE, ANYONE));
+        POLICY.put("POST /api/v1/reservations", new Rule(Kind.NONE, SIGNED_IN));
+        POLICY.put("GET /api/v1/reservations/{id}", new Rule(Kind.RESERVATION, SIGNED_IN));
+        POLICY.put("POST /api/v1/reservations/{id}/extension", new Rule(Kind.RESERVATION, SIGNED_IN));
+        POLICY.put("DELETE /api/v1/reservations/{id}", new Rule(Kind.RESERVATION, SIGNED_IN));
+        POLICY.put("GET /api/v1/admin/inventory/stock/{sku}", new Rule(Kind.SKU, STAFF));
+        POLICY.put("POST /api/v1/admin/inventory/stock/{sku}/receipts", new Rule(Kind.SKU, STAFF));
+        POLICY.put("POST /api/v1/admin/inventory/stock/{sku}/adjustments", new Rule(Kind.SKU, STAFF));
+        POLICY.put("PUT /api/v1/admin/inventory/stock/{sku}/locations/{location}", new Rule(Kind.SKU, STAFF));
+        POLICY.put("GET /api/v1/admin/inventory/stock/{sku}/movements", new Rule(Kind.SKU, STAFF));
+        POLICY.put("GET /api/v1/admin/inventory/locations", new Rule(Kind.NONE, STAFF));
+        POLICY.put("POST /api/v1/admin/inventory/locations", new Rule(Kind.NONE, ADMIN));
+        POLICY.put("POST /api/v1/admin/inventory/sweeps", new Rule(Kind.NONE, ADMIN));
+    }
 
-  private static final Map<String, Accounts.Login> CALLERS = new LinkedHashMap<>();
-  private static String category;
+    private static final Map<String, Accounts.Login> CALLERS = new LinkedHashMap<>();
+    private static String category;
 
-  @BeforeAll
-  static void callers() {
-    CALLERS.put("anonymous", null);
-    CALLERS.put("customerA", Accounts.customer());
-    CALLERS.put("customerB", Accounts.customer());
-    CALLERS.put("staff", Accounts.withRole("staff"));
-    CALLERS.put("admin", Accounts.withRole("admin"));
-    category = CatalogFixture.category(null);
-  }
+    @BeforeAll
+    static void callers() {
+        CALLERS.put("anonymous", null);
+        CALLERS.put("customerA", Accounts.customer());
+        CALLERS.put("customerB", Accounts.customer());
+        CALLERS.put("staff", Accounts.withRole("staff"));
+        CALLERS.put("admin", Accounts.withRole("admin"));
+        category = CatalogFixture.category(null);
+    }
 
-  @Test
-  void thePolicyCoversExactlyTheEndpointsThatExist() {
-    Set<String> found = Endpoints.all().stream().map(Endpoint::key).collect(Collectors.toSet());
-    assertThat(POLICY.keySet()).as("policy rows").containsExactlyInAnyOrderElementsOf(found);
-  }
+    @Test
+    void thePolicyCoversExactlyTheEndpointsThatExist() {
+        Set<String> found = Endpoints.all().stream().map(Endpoint::key).collect(Collectors.toSet());
+        assertThat(POLICY.keySet()).as("policy rows").containsExactlyInAnyOrderElementsOf(found);
+    }
 
-  @Test
-  void everyCellAgreesWithThePolicy() {
-    List<String> disagreements = new ArrayList<>();
-    int cells = 0;
-    for (Endpoint endpoint : Endpoints.all()) {
-      Rule rule = POLICY.get(endpoint.key());
-      assertThat(rule).as("policy row for %s", endpoint.key()).isNotNull();
-      List<String> targets = rule.kind() == Kind.NONE ? List.of("-") : List.of("own", "other", "missing");
-      for (String caller : CALLERS.keySet()) {
-        for (String target : targets) {
-          cells++;
-          String expected = expected(rule, caller, target);
-          Response response = call(endpoint, rule.kind(), caller, target);
-          String actual = outcome(response.statusCode());
-          if (!expected.equals(actual)) {
-            disagreements.add(endpoint.key() + " as " + caller + " on " + target + ": expected " + expected + ", got "
-                + response.statusCode() + " " + response.asString());
-          }
+    @Test
+    void everyCellAgreesWithThePolicy() {
+        List<String> disagreements = new ArrayList<>();
+        int cells = 0;
+        for (Endpoint endpoint : Endpoints.all()) {
+            Rule rule = POLICY.get(endpoint.key());
+            assertThat(rule).as("policy row for %s", endpoint.key()).isNotNull();
+            List<String> targets = rule.kind() == Kind.NONE ? List.of("-") : List.of("own", "other", "missing");
+            for (String caller : CALLERS.keySet()) {
+                for (String target : targets) {
+                    cells++;
+                    String expected = expected(rule, caller, target);
+                    Response response = call(endpoint, rule.kind(), caller, target);
+                    String actual = outcome(response.statusCode());
+                    if (!expected.equals(actual)) {
+                        disagreements.add(endpoint.key() + " as " + caller + " on " + target + ": expected " + expected
+                                + ", got " + response.statusCode() + " " + response.asString());
+                    }
+                }
+            }
         }
-      }
+        System.out.println("Authorization matrix: " + Endpoints.all().size() + " endpoints, " + cells + " cells");
+        assertThat(disagreements).as("cells that disagree with the policy").isEmpty();
+        assertThat(cells).isGreaterThan(200);
     }
-    System.out.println("Authorization matrix: " + Endpoints.all().size() + " endpoints, " + cells + " cells");
-    assertThat(disagreements).as("cells that disagree with the policy").isEmpty();
-    assertThat(cells).isGreaterThan(200);
-  }
 
-  private static String expected(Rule rule, String caller, String target) {
-    if (!rule.allowed().contains(caller)) {
-      return caller.equals("anonymous") ? "401" : "403";
+    private static String expected(Rule rule, String caller, String target) {
+        if (!rule.allowed().contains(caller)) {
+            return caller.equals("anonymous") ? "401" : "403";
+        }
+        return switch (target) {
+            case "missing" -> "404";
+            case "other" -> rule.kind() == Kind.SESSION || rule.kind() == Kind.RESERVATION ? "404" : "allowed";
+            default -> "allowed";
+        };
     }
-    return switch (target) {
-      case "missing" -> "404";
-      case "other" -> rule.kind() == Kind.SESSION || rule.kind() == Kind.RESERVATION ? "404" : "allowed";
-      default -> "allowed";
-    };
-  }
 
-  private static String outcome(int status) {
-    return switch (status) {
-      case 401, 403, 404 -> Integer.toString(status);
-      default -> status >= 500 ? "server error" : "allowed";
-    };
-  }
-
-  private static Response call(Endpoint endpoint, Kind kind, String caller, String target) {
-    Accounts.Login login = CALLERS.get(caller);
-    RequestSpecification request =
-        Api.anonymous().header("X-Forwarded-For", Accounts.clientIp()).contentType("application/json").header("If-Match", "\"0\"");
-    if (login != null) {
-      request.auth().oauth2(login.accessToken());
+    private static String outcome(int status) {
+        return switch (status) {
+            case 401, 403, 404 -> Integer.toString(status);
+            default -> status >= 500 ? "server error" : "allowed";
+        };
     }
-    String path = endpoint.path();
-    if (kind != Kind.NONE) {
-      path = path.replaceFirst("\\{[a-z]+}", idFor(kind, caller, target)).replace("{location}", "main");
+
+    private static Response call(Endpoint endpoint, Kind kind, String caller, String target) {
+        Accounts.Login login = CALLERS.get(caller);
+        RequestSpecification request = Api.anonymous()
+                .header("X-Forwarded-For", Accounts.clientIp())
+                .contentType("application/json")
+                .header("If-Match", "\"0\"");
+        if (login != null) {
+            request.auth().oauth2(login.accessToken());
+        }
+        String path = endpoint.path();
+        if (kind != Kind.NONE) {
+            path = path.replaceFirst("\\{[a-z]+}", idFor(kind, caller, target)).replace("{location}", "main");
+        }
+        Object body = bodyFor(endpoint.key());
+        if (body != null) {
+            request.body(body);
+        }
+        return request.request(endpoint.httpMethod(), path);
     }
-    Object body = bodyFor(endpoint.key());
-    if (body != null) {
-      request.body(body);
+
+    private static String idFor(Kind kind, String caller, String target) {
+        if (target.equals("missing")) {
+            return switch (kind) {
+                case PRODUCT_SLUG -> Api.unique("no-such-product");
+                case SESSION -> UUID.randomUUID().toString();
+                default -> "987654321";
+            };
+        }
+        return switch (kind) {
+            case PRODUCT_SLUG ->
+                CatalogFixture.product(category, "Matrix product", 1000)
+                        .get("slug")
+                        .toString();
+            case CATEGORY ->
+                createdId(Api.admin()
+                        .contentType("application/json")
+                        .body(Map.of("slug", Api.unique("mcat"), "name", "Matrix category"))
+                        .post("/api/v1/admin/categories"));
+            case PRODUCT ->
+                CatalogFixture.product(category, "Matrix product", 1000)
+                        .get("id")
+                        .toString();
+            case VARIANT -> {
+                Map<String, Object> product = CatalogFixture.product(category, "Matrix product", 1000, 2000);
+                yield ((Map<?, ?>) ((List<?>) product.get("variants")).get(0))
+                        .get("id")
+                        .toString();
+            }
+            case ACCOUNT -> Long.toString(Accounts.customer().id());
+            case SESSION -> {
+                String owner = target.equals("own") && !caller.equals("anonymous")
+                        ? caller
+                        : caller.equals("customerA") ? "customerB" : "customerA";
+                yield newSession(CALLERS.get(owner).email());
+            }
+            case SKU -> firstSku(CatalogFixture.product(category, "Matrix product", 1000));
+            case RESERVATION -> {
+                String owner = target.equals("own") && !caller.equals("anonymous")
+                        ? caller
+                        : caller.equals("customerA") ? "customerB" : "customerA";
+                yield newReservation(CALLERS.get(owner));
+            }
+            case NONE -> throw new IllegalArgumentException();
+        };
     }
-    return request.request(endpoint.httpMethod(), path);
-  }
 
-  private static String idFor(Kind kind, String caller, String target) {
-    if (target.equals("missing")) {
-      return switch (kind) {
-        case PRODUCT_SLUG -> Api.unique("no-such-product");
-        case SESSION -> UUID.randomUUID().toString();
-        default -> "987654321";
-      };
+    private static String createdId(Response response) {
+        response.then().statusCode(201);
+        return response.path("id").toString();
     }
-    return switch (kind) {
-      case PRODUCT_SLUG -> CatalogFixture.product(category, "Matrix product", 1000).get("slug").toString();
-      case CATEGORY -> createdId(Api.admin().contentType("application/json")
-          .body(Map.of("slug", Api.unique("mcat"), "name", "Matrix category")).post("/api/v1/admin/categories"));
-      case PRODUCT -> CatalogFixture.product(category, "Matrix product", 1000).get("id").toString();
-      case VARIANT -> {
-        Map<String, Object> product = CatalogFixture.product(category, "Matrix product", 1000, 2000);
-        yield ((Map<?, ?>) ((List<?>) product.get("variants")).get(0)).get("id").toString();
-      }
-      case ACCOUNT -> Long.toString(Accounts.customer().id());
-      case SESSION -> {
-        String owner = target.equals("own") && !caller.equals("anonymous") ? caller : caller.equals("customerA") ? "customerB" : "customerA";
-        yield newSession(CALLERS.get(owner).email());
-      }
-      case SKU -> firstSku(CatalogFixture.product(category, "Matrix product", 1000));
-      case RESERVATION -> {
-        String owner = target.equals("own") && !caller.equals("anonymous") ? caller : caller.equals("customerA") ? "customerB" : "customerA";
-        yield newReservation(CALLERS.get(owner));
-      }
-      case NONE -> throw new IllegalArgumentException();
-    };
-  }
 
-  private static String createdId(Response response) {
-    response.then().statusCode(201);
-    return response.path("id").toString();
-  }
+    private static String firstSku(Map<String, Object> product) {
+        return ((Map<?, ?>) ((List<?>) product.get("variants")).get(0))
+                .get("sku")
+                .toString();
+    }
 
-  private static String firstSku(Map<String, Object> product) {
-    return ((Map<?, ?>) ((List<?>) product.get("variants")).get(0)).get("sku").toString();
-  }
+    /** A one-unit hold of a freshly stocked SKU, owned by the given account. */
+    private static String newReservation(Accounts.Login owner) {
+        String sku = firstSku(CatalogFixture.product(category, "Matrix product", 1000));
+        Api.admin()
+                .contentType("application/json")
+                .body(Map.of("quantity", 1, "reason", "matrix"))
+                .post("/api/v1/admin/inventory/stock/{sku}/receipts", sku)
+                .then()
+                .statusCode(200);
+        return createdId(owner.api()
+                .contentType("application/json")
+                .body(Map.of("lines", List.of(Map.of("sku", sku, "quantity", 1))))
+                .post("/api/v1/reservations"));
+    }
 
-  /** A one-unit hold of a freshly stocked SKU, owned by the given account. */
-  private static String newReservation(Accounts.Login owner) {
-    String sku = firstSku(CatalogFixture.product(category, "Matrix product", 1000));
-    Api.admin().contentType("application/json").body(Map.of("quantity", 1, "reason", "matrix"))
-        .post("/api/v1/admin/inventory/stock/{sku}/receipts", sku).then().statusCode(200);
-    return createdId(owner.api().contentType("application/json")
-        .body(Map.of("lines", List.of(Map.of("sku", sku, "quantity", 1)))).post("/api/v1/reservations"));
-  }
+    /** Logs the account in once more and answers the id of that new session. */
+    private static String newSession(String email) {
+        Accounts.Login login = Accounts.login(email, Accounts.PASSWORD);
+        return login.api().get("/api/v1/me/sessions").jsonPath().getString("find { it.current }.id");
+    }
 
-  /** Logs the account in once more and answers the id of that new session. */
-  private static String newSession(String email) {
-    Accounts.Login login = Accounts.login(email, Accounts.PASSWORD);
-    return login.api().get("/api/v1/me/sessions").jsonPath().getString("find { it.current }.id");
-  }
-
-  /** Valid bodies, so that callers who pass the check reach the lookup (and a missing id is a 404). */
-  private static Object bodyFor(String key) {
-    Supplier<Map<String, Object>> variant = () -> CatalogFixture.variant(Api.unique("MSKU"), 1500, Map.of());
-    return switch (key) {
-      case "POST /api/v1/auth/register", "POST /api/v1/auth/login", "POST /api/v1/me/password" -> Map.of();
-      case "POST /api/v1/auth/refresh" -> Map.of("refreshToken", Accounts.customer().refreshToken());
-      case "POST /api/v1/auth/logout" -> Map.of("refreshToken", "not-a-token");
-      case "POST /api/v1/admin/categories" -> Map.of("slug", Api.unique("mcat"), "name", "Matrix category");
-      case "PUT /api/v1/admin/categories/{id}" -> Map.of("slug", Api.unique("mcat"), "name", "Renamed");
-      case "POST /api/v1/admin/products" -> CatalogFixture.productBody(category, "Matrix product", List.of(variant.get()));
-      case "PUT /api/v1/admin/products/{id}" ->
-          Map.of("name", "Renamed", "description", "", "category", category, "status", "ACTIVE");
-      case "POST /api/v1/admin/products/{id}/variants", "PUT /api/v1/admin/variants/{id}" -> variant.get();
-      case "POST /api/v1/admin/accounts" ->
-          Map.of("email", Accounts.uniqueEmail("matrix"), "password", Accounts.PASSWORD, "role", "customer");
-      case "PUT /api/v1/admin/accounts/{id}/role" -> Map.of("role", "customer");
-      case "POST /api/v1/reservations" -> Map.of("lines", List.of(Map.of("sku", "MATRIX-NO-SUCH-SKU", "quantity", 1)));
-      case "POST /api/v1/admin/inventory/stock/{sku}/receipts" -> Map.of("quantity", 1, "reason", "matrix");
-      case "POST /api/v1/admin/inventory/stock/{sku}/adjustments" -> Map.of("delta", 1, "reason", "matrix");
-      case "PUT /api/v1/admin/inventory/stock/{sku}/locations/{location}" -> Map.of("onHand", 1, "reason", "matrix");
-      case "POST /api/v1/admin/inventory/locations" -> Map.of("code", Api.unique("matrix"), "name", "Matrix location");
-      default -> null;
-    };
-  }
+    /** Valid bodies, so that callers who pass the check reach the lookup (and a missing id is a 404). */
+    private static Object bodyFor(String key) {
+        Supplier<Map<String, Object>> variant = () -> CatalogFixture.variant(Api.unique("MSKU"), 1500, Map.of());
+        return switch (key) {
+            case "POST /api/v1/auth/register", "POST /api/v1/auth/login", "POST /api/v1/me/password" -> Map.of();
+            case "POST /api/v1/auth/refresh" ->
+                Map.of("refreshToken", Accounts.customer().refreshToken());
+            case "POST /api/v1/auth/logout" -> Map.of("refreshToken", "not-a-token");
+            case "POST /api/v1/admin/categories" -> Map.of("slug", Api.unique("mcat"), "name", "Matrix category");
+            case "PUT /api/v1/admin/categories/{id}" -> Map.of("slug", Api.unique("mcat"), "name", "Renamed");
+            case "POST /api/v1/admin/products" ->
+                CatalogFixture.productBody(category, "Matrix product", List.of(variant.get()));
+            case "PUT /api/v1/admin/products/{id}" ->
+                Map.of("name", "Renamed", "description", "", "category", category, "status", "ACTIVE");
+            case "POST /api/v1/admin/products/{id}/variants", "PUT /api/v1/admin/variants/{id}" -> variant.get();
+            case "POST /api/v1/admin/accounts" ->
+                Map.of("email", Accounts.uniqueEmail("matrix"), "password", Accounts.PASSWORD, "role", "customer");
+            case "PUT /api/v1/admin/accounts/{id}/role" -> Map.of("role", "customer");
+            case "POST /api/v1/reservations" ->
+                Map.of("lines", List.of(Map.of("sku", "MATRIX-NO-SUCH-SKU", "quantity", 1)));
+            case "POST /api/v1/admin/inventory/stock/{sku}/receipts" -> Map.of("quantity", 1, "reason", "matrix");
+            case "POST /api/v1/admin/inventory/stock/{sku}/adjustments" -> Map.of("delta", 1, "reason", "matrix");
+            case "PUT /api/v1/admin/inventory/stock/{sku}/locations/{location}" ->
+                Map.of("onHand", 1, "reason", "matrix");
+            case "POST /api/v1/admin/inventory/locations" ->
+                Map.of("code", Api.unique("matrix"), "name", "Matrix location");
+            default -> null;
+        };
+    }
 }

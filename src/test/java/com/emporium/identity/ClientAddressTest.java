@@ -8,34 +8,36 @@ import org.junit.jupiter.api.Test;
 
 /** X-Forwarded-For is believed only as far as the chain of trusted proxies reaches. */
 class ClientAddressTest {
-  private final ClientAddress behindProxies = new ClientAddress(List.of("10.0.0.0/8", "192.168.1.7"));
+    private final ClientAddress behindProxies = new ClientAddress(List.of("10.0.0.0/8", "192.168.1.7"));
 
-  @Test
-  void anUntrustedPeerIsTheClientWhateverItClaims() {
-    assertThat(behindProxies.resolve("203.0.113.9", "1.2.3.4")).isEqualTo("203.0.113.9");
-    assertThat(new ClientAddress(List.of()).resolve("10.1.1.1", "1.2.3.4")).isEqualTo("10.1.1.1");
-  }
+    @Test
+    void anUntrustedPeerIsTheClientWhateverItClaims() {
+        assertThat(behindProxies.resolve("203.0.113.9", "1.2.3.4")).isEqualTo("203.0.113.9");
+        assertThat(new ClientAddress(List.of()).resolve("10.1.1.1", "1.2.3.4")).isEqualTo("10.1.1.1");
+    }
 
-  @Test
-  void aTrustedProxyNamesTheClient() {
-    assertThat(behindProxies.resolve("10.1.2.3", "198.51.100.4")).isEqualTo("198.51.100.4");
-    assertThat(behindProxies.resolve("192.168.1.7", " 198.51.100.4 ")).isEqualTo("198.51.100.4");
-  }
+    @Test
+    void aTrustedProxyNamesTheClient() {
+        assertThat(behindProxies.resolve("10.1.2.3", "198.51.100.4")).isEqualTo("198.51.100.4");
+        assertThat(behindProxies.resolve("192.168.1.7", " 198.51.100.4 ")).isEqualTo("198.51.100.4");
+    }
 
-  @Test
-  void hopsLeftOfTheFirstUntrustedOneAreIgnored() {
-    assertThat(behindProxies.resolve("10.1.2.3", "6.6.6.6, 198.51.100.4, 10.9.9.9")).isEqualTo("198.51.100.4");
-  }
+    @Test
+    void hopsLeftOfTheFirstUntrustedOneAreIgnored() {
+        assertThat(behindProxies.resolve("10.1.2.3", "6.6.6.6, 198.51.100.4, 10.9.9.9"))
+                .isEqualTo("198.51.100.4");
+    }
 
-  @Test
-  void garbageStopsTheWalkAtTheLastAddressVouchedFor() {
-    assertThat(behindProxies.resolve("10.1.2.3", "evil.example.com")).isEqualTo("10.1.2.3");
-    assertThat(behindProxies.resolve("10.1.2.3", "1.2.3.4, not-an-ip")).isEqualTo("10.1.2.3");
-  }
+    @Test
+    void garbageStopsTheWalkAtTheLastAddressVouchedFor() {
+        assertThat(behindProxies.resolve("10.1.2.3", "evil.example.com")).isEqualTo("10.1.2.3");
+        assertThat(behindProxies.resolve("10.1.2.3", "1.2.3.4, not-an-ip")).isEqualTo("10.1.2.3");
+    }
 
-  @Test
-  void cidrBlocksMatchByPrefix() {
-    assertThat(behindProxies.resolve("11.0.0.1", "1.2.3.4")).isEqualTo("11.0.0.1");
-    assertThat(new ClientAddress(List.of("::1")).resolve("0:0:0:0:0:0:0:1", "1.2.3.4")).isEqualTo("1.2.3.4");
-  }
+    @Test
+    void cidrBlocksMatchByPrefix() {
+        assertThat(behindProxies.resolve("11.0.0.1", "1.2.3.4")).isEqualTo("11.0.0.1");
+        assertThat(new ClientAddress(List.of("::1")).resolve("0:0:0:0:0:0:0:1", "1.2.3.4"))
+                .isEqualTo("1.2.3.4");
+    }
 }

@@ -20,170 +20,261 @@ import org.junit.jupiter.api.Test;
 
 /** Holding stock for carts: never more than there is, all or nothing, only for its owner. */
 class ReservationIT {
-  private static final String RESERVATIONS = "/api/v1/reservations";
-  private static ExecutorService buyers;
+    private static final String RESERVATIONS = "/api/v1/reservations";
+    private static ExecutorService buyers;
 
-  @BeforeAll
-  static void startBuyers() {
-    buyers = Executors.newFixedThreadPool(200);
-  }
-
-  @AfterAll
-  static void stopBuyers() {
-    buyers.shutdownNow();
-  }
-
-  @Test
-  void twoHundredBuyersOfFiftyUnitsGetExactlyFiftyHolds() throws Exception {
-    for (int round = 0; round < 10; round++) {
-      String sku = InventoryFixture.product(1).sku();
-      InventoryFixture.receive(sku, 50);
-      List<Response> answers = race(200, i -> InventoryFixture.customerToken(tokens.get(i)).body(InventoryFixture.reservationBody(sku, 1)));
-
-      List<Response> won = answers.stream().filter(r -> r.statusCode() == 201).toList();
-      List<Response> lost = answers.stream().filter(r -> r.statusCode() == 409).toList();
-      assertThat(won).as("round %d", round).hasSize(50);
-      assertThat(lost).as("round %d", round).hasSize(150);
-      lost.forEach(r -> {
-        assertThat(r.contentType()).startsWith("application/problem+json");
-        assertThat(r.jsonPath().getString("type")).isEqualTo("/problems/out-of-stock");
-        assertThat(r.jsonPath().getString("detail")).contains(sku);
-      });
-      assertThat(InventoryFixture.queryLong("SELECT sum(quantity) FROM reservation_line WHERE sku = ?", sku)).isEqualTo(50);
-      assertThat(InventoryFixture.queryLong("SELECT min(on_hand - reserved) FROM stock WHERE sku = ?", sku)).isZero();
-      Api.as("staff").get("/api/v1/admin/inventory/stock/{sku}", sku).then()
-          .body("onHand", equalTo(50)).body("reserved", equalTo(50)).body("available", equalTo(0));
+    @BeforeAll
+    static void startBuyers() {
+        buyers = Executors.newFixedThreadPool(200);
     }
-  }
 
-  @Test
-  void cartsTakingTwoSkusInOppositeOrdersNeverFailWithServerErrors() throws Exception {
-    InventoryFixture.Item item = InventoryFixture.product(2);
-    String a = item.skus().get(0);
-    String b = item.skus().get(1);
-    InventoryFixture.receive(a, 60);
-    InventoryFixture.receive(b, 60);
-    List<Response> answers =
-        race(120, i -> InventoryFixture.customerToken(tokens.get(i))
-            .body(i % 2 == 0 ? InventoryFixture.reservationBody(a, 1, b, 1) : InventoryFixture.reservationBody(b, 1, a, 1)));
-
-    assertThat(answers).extracting(Response::statusCode).allMatch(s -> s == 201 || s == 409);
-    assertThat(answers).filteredOn(r -> r.statusCode() == 201).hasSize(60);
-    assertThat(InventoryFixture.queryLong("SELECT reserved FROM stock WHERE sku = ?", a)).isEqualTo(60);
-    assertThat(InventoryFixture.queryLong("SELECT reserved FROM stock WHERE sku = ?", b)).isEqualTo(60);
-  }
-
-  @Test
-  void aReservationHoldsEverythingOrNothing() {
-    InventoryFixture.Item item = InventoryFixture.product(2);
-    InventoryFixture.receive(item.skus().get(0), 5);
-    InventoryFixture.receive(item.skus().get(1), 1);
-    InventoryFixture.customer(Api.unique("buyer"))
-        .body(InventoryFixture.reservationBody(item.skus().get(0), 2, item.skus().get(1), 2))
-        .post(RESERVATIONS).then().statusCode(409)
-        .body("type", equalTo("/problems/out-of-stock"))
-        .body("detail", org.hamcrest.Matchers.containsString(item.skus().get(1)));
-    assertThat(InventoryFixture.queryLong("SELECT sum(reserved) FROM stock WHERE sku IN (?, ?)", item.skus().get(0), item.skus().get(1))).isZero();
-  }
-
-  @Test
-  void holdsAreExtendedAndReleasedOnceByTheirOwner() {
-    String sku = InventoryFixture.product(1).sku();
-    InventoryFixture.receive(sku, 10);
-    String owner = Api.unique("buyer");
-    Response created = InventoryFixture.customer(owner).body(InventoryFixture.reservationBody(sku, 3, sku, 1)).post(RESERVATIONS);
-    created.then().statusCode(201).body("status", equalTo("HELD")).body("lines[0].quantity", equalTo(4))
-        .body("lines[0].location", equalTo("main"));
-    long id = created.jsonPath().getLong("id");
-    Instant expires = Instant.parse(created.jsonPath().getString("expiresAt"));
-    assertThat(expires).isBetween(Instant.now().plusSeconds(14 * 60), Instant.now().plusSeconds(16 * 60));
-    assertThat(created.header("Location")).endsWith(RESERVATIONS + "/" + id);
-
-    // No body, no Content-Type: the extension needs nothing from the client.
-    Instant extended = Instant.parse(Api.anonymous().auth().oauth2(Tokens.sign(owner, List.of("customer"), c -> c)).post(RESERVATIONS + "/{id}/extension", id)
-        .then().statusCode(200).extract().jsonPath().getString("expiresAt"));
-    assertThat(extended).isAfter(expires);
-
-    InventoryFixture.customer(owner).delete(RESERVATIONS + "/{id}", id).then().statusCode(204);
-    InventoryFixture.customer(owner).delete(RESERVATIONS + "/{id}", id).then().statusCode(204);
-    assertThat(InventoryFixture.queryLong("SELECT reserved FROM stock WHERE sku = ?", sku)).isZero();
-    InventoryFixture.customer(owner).get(RESERVATIONS + "/{id}", id).then().statusCode(200).body("status", equalTo("RELEASED"));
-    InventoryFixture.customer(owner).post(RESERVATIONS + "/{id}/extension", id).then().statusCode(409)
-        .body("type", equalTo("/problems/reservation-ended"));
-  }
-
-  @Test
-  void someoneElsesReservationIsIndistinguishableFromAMissingOne() {
-    String sku = InventoryFixture.product(1).sku();
-    InventoryFixture.receive(sku, 2);
-    String alice = Api.unique("alice");
-    long id = InventoryFixture.customer(alice).body(InventoryFixture.reservationBody(sku, 1)).post(RESERVATIONS)
-        .then().statusCode(201).extract().jsonPath().getLong("id");
-    long missing = id + 1_000_000;
-    String mallory = Api.unique("mallory");
-
-    Response theirs = InventoryFixture.customer(mallory).get(RESERVATIONS + "/{id}", id);
-    Response none = InventoryFixture.customer(mallory).get(RESERVATIONS + "/{id}", missing);
-    theirs.then().statusCode(404);
-    none.then().statusCode(404);
-    assertThat(theirs.jsonPath().getString("type")).isEqualTo(none.jsonPath().getString("type"));
-    assertThat(theirs.jsonPath().getString("detail")).isEqualTo("Reservation " + id + " does not exist.");
-    assertThat(none.jsonPath().getString("detail")).isEqualTo("Reservation " + missing + " does not exist.");
-    InventoryFixture.customer(mallory).delete(RESERVATIONS + "/{id}", id).then().statusCode(404);
-    InventoryFixture.customer(mallory).post(RESERVATIONS + "/{id}/extension", id).then().statusCode(404);
-    InventoryFixture.customer(alice).get(RESERVATIONS + "/{id}", id).then().statusCode(200).body("status", equalTo("HELD"));
-    Api.anonymous().get(RESERVATIONS + "/{id}", id).then().statusCode(401);
-  }
-
-  @Test
-  void eachLineComesWholeFromTheFirstLocationByPriorityThatCanCoverIt() {
-    String near = Api.unique("near");
-    String far = Api.unique("far");
-    Api.admin().contentType("application/json").body(Map.of("code", near, "name", "Near", "priority", 10))
-        .post("/api/v1/admin/inventory/locations").then().statusCode(201);
-    Api.admin().contentType("application/json").body(Map.of("code", far, "name", "Far", "priority", 20))
-        .post("/api/v1/admin/inventory/locations").then().statusCode(201);
-    String sku = InventoryFixture.product(1).sku();
-    for (var stock : List.of(Map.of("location", near, "quantity", 2), Map.of("location", far, "quantity", 10))) {
-      Map<String, Object> receipt = new java.util.HashMap<>(stock);
-      receipt.put("reason", "opening stock");
-      Api.as("staff").contentType("application/json").body(receipt)
-          .post("/api/v1/admin/inventory/stock/{sku}/receipts", sku).then().statusCode(200);
+    @AfterAll
+    static void stopBuyers() {
+        buyers.shutdownNow();
     }
-    String owner = Api.unique("buyer");
-    InventoryFixture.customer(owner).body(InventoryFixture.reservationBody(sku, 3)).post(RESERVATIONS)
-        .then().statusCode(201).body("lines[0].location", equalTo(far));
-    InventoryFixture.customer(owner).body(InventoryFixture.reservationBody(sku, 2)).post(RESERVATIONS)
-        .then().statusCode(201).body("lines[0].location", equalTo(near));
-    InventoryFixture.customer(owner).body(InventoryFixture.reservationBody(sku, 8)).post(RESERVATIONS)
-        .then().statusCode(409);
-  }
 
-  private List<String> tokens = List.of();
+    @Test
+    void twoHundredBuyersOfFiftyUnitsGetExactlyFiftyHolds() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            String sku = InventoryFixture.product(1).sku();
+            InventoryFixture.receive(sku, 50);
+            List<Response> answers = race(
+                    200,
+                    i -> InventoryFixture.customerToken(tokens.get(i)).body(InventoryFixture.reservationBody(sku, 1)));
 
-  /** Fires {@code count} reservations at once (tokens signed beforehand) and returns every answer. */
-  private List<Response> race(int count, java.util.function.IntFunction<io.restassured.specification.RequestSpecification> request)
-      throws Exception {
-    List<String> signed = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      signed.add(Tokens.sign(Api.unique("buyer"), List.of("customer"), c -> c));
+            List<Response> won =
+                    answers.stream().filter(r -> r.statusCode() == 201).toList();
+            List<Response> lost =
+                    answers.stream().filter(r -> r.statusCode() == 409).toList();
+            assertThat(won).as("round %d", round).hasSize(50);
+            assertThat(lost).as("round %d", round).hasSize(150);
+            lost.forEach(r -> {
+                assertThat(r.contentType()).startsWith("application/problem+json");
+                assertThat(r.jsonPath().getString("type")).isEqualTo("/problems/out-of-stock");
+                assertThat(r.jsonPath().getString("detail")).contains(sku);
+            });
+            assertThat(InventoryFixture.queryLong("SELECT sum(quantity) FROM reservation_line WHERE sku = ?", sku))
+                    .isEqualTo(50);
+            assertThat(InventoryFixture.queryLong("SELECT min(on_hand - reserved) FROM stock WHERE sku = ?", sku))
+                    .isZero();
+            Api.as("staff")
+                    .get("/api/v1/admin/inventory/stock/{sku}", sku)
+                    .then()
+                    .body("onHand", equalTo(50))
+                    .body("reserved", equalTo(50))
+                    .body("available", equalTo(0));
+        }
     }
-    tokens = signed;
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<Response>> futures = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      int buyer = i;
-      futures.add(buyers.submit(() -> {
-        var spec = request.apply(buyer);
-        start.await();
-        return spec.post(RESERVATIONS);
-      }));
+
+    @Test
+    void cartsTakingTwoSkusInOppositeOrdersNeverFailWithServerErrors() throws Exception {
+        InventoryFixture.Item item = InventoryFixture.product(2);
+        String a = item.skus().get(0);
+        String b = item.skus().get(1);
+        InventoryFixture.receive(a, 60);
+        InventoryFixture.receive(b, 60);
+        List<Response> answers = race(
+                120,
+                i -> InventoryFixture.customerToken(tokens.get(i))
+                        .body(
+                                i % 2 == 0
+                                        ? InventoryFixture.reservationBody(a, 1, b, 1)
+                                        : InventoryFixture.reservationBody(b, 1, a, 1)));
+
+        assertThat(answers).extracting(Response::statusCode).allMatch(s -> s == 201 || s == 409);
+        assertThat(answers).filteredOn(r -> r.statusCode() == 201).hasSize(60);
+        assertThat(InventoryFixture.queryLong("SELECT reserved FROM stock WHERE sku = ?", a))
+                .isEqualTo(60);
+        assertThat(InventoryFixture.queryLong("SELECT reserved FROM stock WHERE sku = ?", b))
+                .isEqualTo(60);
     }
-    start.countDown();
-    List<Response> answers = new ArrayList<>();
-    for (Future<Response> f : futures) {
-      answers.add(f.get());
+
+    @Test
+    void aReservationHoldsEverythingOrNothing() {
+        InventoryFixture.Item item = InventoryFixture.product(2);
+        InventoryFixture.receive(item.skus().get(0), 5);
+        InventoryFixture.receive(item.skus().get(1), 1);
+        InventoryFixture.customer(Api.unique("buyer"))
+                .body(InventoryFixture.reservationBody(
+                        item.skus().get(0), 2, item.skus().get(1), 2))
+                .post(RESERVATIONS)
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("/problems/out-of-stock"))
+                .body("detail", org.hamcrest.Matchers.containsString(item.skus().get(1)));
+        assertThat(InventoryFixture.queryLong(
+                        "SELECT sum(reserved) FROM stock WHERE sku IN (?, ?)",
+                        item.skus().get(0),
+                        item.skus().get(1)))
+                .isZero();
     }
-    return answers;
-  }
+
+    @Test
+    void holdsAreExtendedAndReleasedOnceByTheirOwner() {
+        String sku = InventoryFixture.product(1).sku();
+        InventoryFixture.receive(sku, 10);
+        String owner = Api.unique("buyer");
+        Response created = InventoryFixture.customer(owner)
+                .body(InventoryFixture.reservationBody(sku, 3, sku, 1))
+                .post(RESERVATIONS);
+        created.then()
+                .statusCode(201)
+                .body("status", equalTo("HELD"))
+                .body("lines[0].quantity", equalTo(4))
+                .body("lines[0].location", equalTo("main"));
+        long id = created.jsonPath().getLong("id");
+        Instant expires = Instant.parse(created.jsonPath().getString("expiresAt"));
+        assertThat(expires)
+                .isBetween(Instant.now().plusSeconds(14 * 60), Instant.now().plusSeconds(16 * 60));
+        assertThat(created.header("Location")).endsWith(RESERVATIONS + "/" + id);
+
+        // No body, no Content-Type: the extension needs nothing from the client.
+        Instant extended = Instant.parse(Api.anonymous()
+                .auth()
+                .oauth2(Tokens.sign(owner, List.of("customer"), c -> c))
+                .post(RESERVATIONS + "/{id}/extension", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("expiresAt"));
+        assertThat(extended).isAfter(expires);
+
+        InventoryFixture.customer(owner)
+                .delete(RESERVATIONS + "/{id}", id)
+                .then()
+                .statusCode(204);
+        InventoryFixture.customer(owner)
+                .delete(RESERVATIONS + "/{id}", id)
+                .then()
+                .statusCode(204);
+        assertThat(InventoryFixture.queryLong("SELECT reserved FROM stock WHERE sku = ?", sku))
+                .isZero();
+        InventoryFixture.customer(owner)
+                .get(RESERVATIONS + "/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("RELEASED"));
+        InventoryFixture.customer(owner)
+                .post(RESERVATIONS + "/{id}/extension", id)
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("/problems/reservation-ended"));
+    }
+
+    @Test
+    void someoneElsesReservationIsIndistinguishableFromAMissingOne() {
+        String sku = InventoryFixture.product(1).sku();
+        InventoryFixture.receive(sku, 2);
+        String alice = Api.unique("alice");
+        long id = InventoryFixture.customer(alice)
+                .body(InventoryFixture.reservationBody(sku, 1))
+                .post(RESERVATIONS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        long missing = id + 1_000_000;
+        String mallory = Api.unique("mallory");
+
+        Response theirs = InventoryFixture.customer(mallory).get(RESERVATIONS + "/{id}", id);
+        Response none = InventoryFixture.customer(mallory).get(RESERVATIONS + "/{id}", missing);
+        theirs.then().statusCode(404);
+        none.then().statusCode(404);
+        assertThat(theirs.jsonPath().getString("type"))
+                .isEqualTo(none.jsonPath().getString("type"));
+        assertThat(theirs.jsonPath().getString("detail")).isEqualTo("Reservation " + id + " does not exist.");
+        assertThat(none.jsonPath().getString("detail")).isEqualTo("Reservation " + missing + " does not exist.");
+        InventoryFixture.customer(mallory)
+                .delete(RESERVATIONS + "/{id}", id)
+                .then()
+                .statusCode(404);
+        InventoryFixture.customer(mallory)
+                .post(RESERVATIONS + "/{id}/extension", id)
+                .then()
+                .statusCode(404);
+        InventoryFixture.customer(alice)
+                .get(RESERVATIONS + "/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("HELD"));
+        Api.anonymous().get(RESERVATIONS + "/{id}", id).then().statusCode(401);
+    }
+
+    @Test
+    void eachLineComesWholeFromTheFirstLocationByPriorityThatCanCoverIt() {
+        String near = Api.unique("near");
+        String far = Api.unique("far");
+        Api.admin()
+                .contentType("application/json")
+                .body(Map.of("code", near, "name", "Near", "priority", 10))
+                .post("/api/v1/admin/inventory/locations")
+                .then()
+                .statusCode(201);
+        Api.admin()
+                .contentType("application/json")
+                .body(Map.of("code", far, "name", "Far", "priority", 20))
+                .post("/api/v1/admin/inventory/locations")
+                .then()
+                .statusCode(201);
+        String sku = InventoryFixture.product(1).sku();
+        for (var stock : List.of(Map.of("location", near, "quantity", 2), Map.of("location", far, "quantity", 10))) {
+            Map<String, Object> receipt = new java.util.HashMap<>(stock);
+            receipt.put("reason", "opening stock");
+            Api.as("staff")
+                    .contentType("application/json")
+                    .body(receipt)
+                    .post("/api/v1/admin/inventory/stock/{sku}/receipts", sku)
+                    .then()
+                    .statusCode(200);
+        }
+        String owner = Api.unique("buyer");
+        InventoryFixture.customer(owner)
+                .body(InventoryFixture.reservationBody(sku, 3))
+                .post(RESERVATIONS)
+                .then()
+                .statusCode(201)
+                .body("lines[0].location", equalTo(far));
+        InventoryFixture.customer(owner)
+                .body(InventoryFixture.reservationBody(sku, 2))
+                .post(RESERVATIONS)
+                .then()
+                .statusCode(201)
+                .body("lines[0].location", equalTo(near));
+        InventoryFixture.customer(owner)
+                .body(InventoryFixture.reservationBody(sku, 8))
+                .post(RESERVATIONS)
+                .then()
+                .statusCode(409);
+    }
+
+    private List<String> tokens = List.of();
+
+    /** Fires {@code count} reservations at once (tokens signed beforehand) and returns every answer. */
+    private List<Response> race(
+            int count, java.util.function.IntFunction<io.restassured.specification.RequestSpecification> request)
+            throws Exception {
+        List<String> signed = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            signed.add(Tokens.sign(Api.unique("buyer"), List.of("customer"), c -> c));
+        }
+        tokens = signed;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> futures = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int buyer = i;
+            futures.add(buyers.submit(() -> {
+                var spec = request.apply(buyer);
+                start.await();
+                return spec.post(RESERVATIONS);
+            }));
+        }
+        start.countDown();
+        List<Response> answers = new ArrayList<>();
+        for (Future<Response> f : futures) {
+            answers.add(f.get());
+        }
+        return answers;
+    }
 }

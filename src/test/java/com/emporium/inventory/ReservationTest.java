@@ -10,38 +10,43 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReservationTest {
-  private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
-  private static final Duration HOLD = Duration.ofMinutes(15);
+    private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
+    private static final Duration HOLD = Duration.ofMinutes(15);
 
-  private static Reservation reservation() {
-    return new Reservation("alice", List.of(new ReservationLine("B", 2, 1), new ReservationLine("A", 3, 1), new ReservationLine("A", 1, 1)), NOW, HOLD);
-  }
+    private static Reservation reservation() {
+        return new Reservation(
+                "alice",
+                List.of(new ReservationLine("B", 2, 1), new ReservationLine("A", 3, 1), new ReservationLine("A", 1, 1)),
+                NOW,
+                HOLD);
+    }
 
-  @Test
-  void releasingTwiceGivesUnitsBackOnlyOnce() {
-    Reservation r = reservation();
-    assertThat(r.release(NOW.plusSeconds(1))).isTrue();
-    assertThat(r.release(NOW.plusSeconds(2))).isFalse();
-    assertThat(r.status()).isEqualTo(Reservation.Status.RELEASED);
-  }
+    @Test
+    void releasingTwiceGivesUnitsBackOnlyOnce() {
+        Reservation r = reservation();
+        assertThat(r.release(NOW.plusSeconds(1))).isTrue();
+        assertThat(r.release(NOW.plusSeconds(2))).isFalse();
+        assertThat(r.status()).isEqualTo(Reservation.Status.RELEASED);
+    }
 
-  @Test
-  void anOverdueHoldCannotBeExtendedEvenBeforeTheSweeperRuns() {
-    Reservation r = reservation();
-    r.extend(NOW.plusSeconds(60), HOLD);
-    assertThat(r.expiresAt()).isEqualTo(NOW.plusSeconds(60).plus(HOLD));
-    assertThatThrownBy(() -> r.extend(NOW.plus(Duration.ofHours(1)), HOLD)).isInstanceOf(Conflict.class);
-  }
+    @Test
+    void anOverdueHoldCannotBeExtendedEvenBeforeTheSweeperRuns() {
+        Reservation r = reservation();
+        r.extend(NOW.plusSeconds(60), HOLD);
+        assertThat(r.expiresAt()).isEqualTo(NOW.plusSeconds(60).plus(HOLD));
+        assertThatThrownBy(() -> r.extend(NOW.plus(Duration.ofHours(1)), HOLD)).isInstanceOf(Conflict.class);
+    }
 
-  @Test
-  void linesAreLockedInSkuThenLocationOrder() {
-    assertThat(reservation().linesInLockOrder()).extracting(l -> l.sku() + "@" + l.locationId())
-        .containsExactly("A@1", "A@3", "B@2");
-  }
+    @Test
+    void linesAreLockedInSkuThenLocationOrder() {
+        assertThat(reservation().linesInLockOrder())
+                .extracting(l -> l.sku() + "@" + l.locationId())
+                .containsExactly("A@1", "A@3", "B@2");
+    }
 
-  @Test
-  void onlyTheOwnerOwnsIt() {
-    assertThat(reservation().ownedBy("alice")).isTrue();
-    assertThat(reservation().ownedBy("bob")).isFalse();
-  }
+    @Test
+    void onlyTheOwnerOwnsIt() {
+        assertThat(reservation().ownedBy("alice")).isTrue();
+        assertThat(reservation().ownedBy("bob")).isFalse();
+    }
 }

@@ -13,97 +13,192 @@ import org.junit.jupiter.api.Test;
 
 /** Staff stock operations, the ledger, and what the public product API shows of stock. */
 class StockAdminIT {
-  private static final String STOCK = "/api/v1/admin/inventory/stock/{sku}";
+    private static final String STOCK = "/api/v1/admin/inventory/stock/{sku}";
 
-  @Test
-  void receiveAdjustAndCountAreRecordedWithWhoAndWhy() {
-    String sku = InventoryFixture.product(1).sku();
-    Api.as("staff").contentType("application/json").body(Map.of("quantity", 20, "reason", "delivery 42"))
-        .post(STOCK + "/receipts", sku).then().statusCode(200).body("onHand", equalTo(20)).body("available", equalTo(20));
-    Api.as("staff").contentType("application/json").body(Map.of("delta", -3, "reason", "damaged in transit"))
-        .post(STOCK + "/adjustments", sku).then().statusCode(200).body("onHand", equalTo(17));
-    Api.admin().contentType("application/json").body(Map.of("onHand", 12, "reason", "yearly count"))
-        .put(STOCK + "/locations/main", sku).then().statusCode(200).body("onHand", equalTo(12))
-        .body("locations[0].location", equalTo("main"));
+    @Test
+    void receiveAdjustAndCountAreRecordedWithWhoAndWhy() {
+        String sku = InventoryFixture.product(1).sku();
+        Api.as("staff")
+                .contentType("application/json")
+                .body(Map.of("quantity", 20, "reason", "delivery 42"))
+                .post(STOCK + "/receipts", sku)
+                .then()
+                .statusCode(200)
+                .body("onHand", equalTo(20))
+                .body("available", equalTo(20));
+        Api.as("staff")
+                .contentType("application/json")
+                .body(Map.of("delta", -3, "reason", "damaged in transit"))
+                .post(STOCK + "/adjustments", sku)
+                .then()
+                .statusCode(200)
+                .body("onHand", equalTo(17));
+        Api.admin()
+                .contentType("application/json")
+                .body(Map.of("onHand", 12, "reason", "yearly count"))
+                .put(STOCK + "/locations/main", sku)
+                .then()
+                .statusCode(200)
+                .body("onHand", equalTo(12))
+                .body("locations[0].location", equalTo("main"));
 
-    JsonPath movements = Api.as("staff").get(STOCK + "/movements", sku).then().statusCode(200).extract().jsonPath();
-    assertThat(movements.getList("kind", String.class)).containsExactly("COUNT", "ADJUSTMENT", "RECEIPT");
-    assertThat(movements.getList("delta", Integer.class)).containsExactly(-5, -3, 20);
-    assertThat(movements.getList("reason", String.class)).containsExactly("yearly count", "damaged in transit", "delivery 42");
-    assertThat(movements.getList("actor", String.class)).containsExactly("tester-admin", "tester-staff", "tester-staff");
-    assertThat(movements.getList("occurredAt")).doesNotContainNull();
-  }
+        JsonPath movements = Api.as("staff")
+                .get(STOCK + "/movements", sku)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(movements.getList("kind", String.class)).containsExactly("COUNT", "ADJUSTMENT", "RECEIPT");
+        assertThat(movements.getList("delta", Integer.class)).containsExactly(-5, -3, 20);
+        assertThat(movements.getList("reason", String.class))
+                .containsExactly("yearly count", "damaged in transit", "delivery 42");
+        assertThat(movements.getList("actor", String.class))
+                .containsExactly("tester-admin", "tester-staff", "tester-staff");
+        assertThat(movements.getList("occurredAt")).doesNotContainNull();
+    }
 
-  @Test
-  void stockCannotGoBelowWhatIsReserved() {
-    String sku = InventoryFixture.product(1).sku();
-    InventoryFixture.receive(sku, 5);
-    InventoryFixture.customer(Api.unique("buyer")).body(InventoryFixture.reservationBody(sku, 4))
-        .post("/api/v1/reservations").then().statusCode(201);
-    Api.as("staff").contentType("application/json").body(Map.of("delta", -2, "reason", "lost"))
-        .post(STOCK + "/adjustments", sku).then().statusCode(409).contentType("application/problem+json")
-        .body("type", equalTo("/problems/insufficient-stock"));
-    Api.as("staff").contentType("application/json").body(Map.of("onHand", 3, "reason", "count"))
-        .put(STOCK + "/locations/main", sku).then().statusCode(409).body("type", equalTo("/problems/insufficient-stock"));
-    Api.as("staff").get(STOCK, sku).then().body("onHand", equalTo(5)).body("reserved", equalTo(4)).body("available", equalTo(1));
-  }
+    @Test
+    void stockCannotGoBelowWhatIsReserved() {
+        String sku = InventoryFixture.product(1).sku();
+        InventoryFixture.receive(sku, 5);
+        InventoryFixture.customer(Api.unique("buyer"))
+                .body(InventoryFixture.reservationBody(sku, 4))
+                .post("/api/v1/reservations")
+                .then()
+                .statusCode(201);
+        Api.as("staff")
+                .contentType("application/json")
+                .body(Map.of("delta", -2, "reason", "lost"))
+                .post(STOCK + "/adjustments", sku)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/insufficient-stock"));
+        Api.as("staff")
+                .contentType("application/json")
+                .body(Map.of("onHand", 3, "reason", "count"))
+                .put(STOCK + "/locations/main", sku)
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("/problems/insufficient-stock"));
+        Api.as("staff")
+                .get(STOCK, sku)
+                .then()
+                .body("onHand", equalTo(5))
+                .body("reserved", equalTo(4))
+                .body("available", equalTo(1));
+    }
 
-  @Test
-  void badRequestsAreProblems() {
-    String sku = InventoryFixture.product(1).sku();
-    Api.as("staff").contentType("application/json").body(Map.of("quantity", 0, "reason", "x"))
-        .post(STOCK + "/receipts", sku).then().statusCode(400);
-    Api.as("staff").contentType("application/json").body(Map.of("quantity", 1, "reason", ""))
-        .post(STOCK + "/receipts", sku).then().statusCode(400);
-    Api.as("staff").contentType("application/json").body(Map.of("quantity", 1, "reason", "x"))
-        .post(STOCK + "/receipts", "NO-SUCH-SKU").then().statusCode(404);
-    Api.as("staff").contentType("application/json").body(Map.of("quantity", 1, "reason", "x", "location", "nowhere"))
-        .post(STOCK + "/receipts", sku).then().statusCode(400).body("detail", containsString("nowhere"));
-  }
+    @Test
+    void badRequestsAreProblems() {
+        String sku = InventoryFixture.product(1).sku();
+        Api.as("staff")
+                .contentType("application/json")
+                .body(Map.of("quantity", 0, "reason", "x"))
+                .post(STOCK + "/receipts", sku)
+                .then()
+                .statusCode(400);
+        Api.as("staff")
+                .contentType("application/json")
+                .body(Map.of("quantity", 1, "reason", ""))
+                .post(STOCK + "/receipts", sku)
+                .then()
+                .statusCode(400);
+        Api.as("staff")
+                .contentType("application/json")
+                .body(Map.of("quantity", 1, "reason", "x"))
+                .post(STOCK + "/receipts", "NO-SUCH-SKU")
+                .then()
+                .statusCode(404);
+        Api.as("staff")
+                .contentType("application/json")
+                .body(Map.of("quantity", 1, "reason", "x", "location", "nowhere"))
+                .post(STOCK + "/receipts", sku)
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("nowhere"));
+    }
 
-  @Test
-  void onlyStaffAndAdminsTouchStock() {
-    String sku = InventoryFixture.product(1).sku();
-    Map<String, Object> receipt = Map.of("quantity", 1, "reason", "x");
-    anonymous().contentType("application/json").body(receipt).post(STOCK + "/receipts", sku).then().statusCode(401);
-    Api.as("customer").contentType("application/json").body(receipt).post(STOCK + "/receipts", sku).then().statusCode(403);
-    Api.as("customer").get(STOCK, sku).then().statusCode(403);
-    Api.as("staff").contentType("application/json").body(Map.of("code", Api.unique("shop"), "name", "Shop"))
-        .post("/api/v1/admin/inventory/locations").then().statusCode(403);
-    Api.as("staff").post("/api/v1/admin/inventory/sweeps").then().statusCode(403);
-  }
+    @Test
+    void onlyStaffAndAdminsTouchStock() {
+        String sku = InventoryFixture.product(1).sku();
+        Map<String, Object> receipt = Map.of("quantity", 1, "reason", "x");
+        anonymous()
+                .contentType("application/json")
+                .body(receipt)
+                .post(STOCK + "/receipts", sku)
+                .then()
+                .statusCode(401);
+        Api.as("customer")
+                .contentType("application/json")
+                .body(receipt)
+                .post(STOCK + "/receipts", sku)
+                .then()
+                .statusCode(403);
+        Api.as("customer").get(STOCK, sku).then().statusCode(403);
+        Api.as("staff")
+                .contentType("application/json")
+                .body(Map.of("code", Api.unique("shop"), "name", "Shop"))
+                .post("/api/v1/admin/inventory/locations")
+                .then()
+                .statusCode(403);
+        Api.as("staff").post("/api/v1/admin/inventory/sweeps").then().statusCode(403);
+    }
 
-  @Test
-  void productDetailShowsAvailabilityPerVariant() {
-    InventoryFixture.Item item = InventoryFixture.product(3);
-    InventoryFixture.receive(item.skus().get(0), 40);
-    InventoryFixture.receive(item.skus().get(1), 3);
-    JsonPath detail = anonymous().get("/api/v1/products/{slug}", item.slug()).then().statusCode(200).extract().jsonPath();
-    assertThat(detail.getList("variants.availability.level", String.class)).containsExactly("IN_STOCK", "LOW", "OUT");
-    // Counts are private unless the shop configures them public.
-    assertThat(detail.getList("variants.availability.count")).containsOnlyNulls();
-  }
+    @Test
+    void productDetailShowsAvailabilityPerVariant() {
+        InventoryFixture.Item item = InventoryFixture.product(3);
+        InventoryFixture.receive(item.skus().get(0), 40);
+        InventoryFixture.receive(item.skus().get(1), 3);
+        JsonPath detail = anonymous()
+                .get("/api/v1/products/{slug}", item.slug())
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(detail.getList("variants.availability.level", String.class))
+                .containsExactly("IN_STOCK", "LOW", "OUT");
+        // Counts are private unless the shop configures them public.
+        assertThat(detail.getList("variants.availability.count")).containsOnlyNulls();
+    }
 
-  @Test
-  void inStockFilterListsOnlyProductsWithSellableUnits() {
-    String category = com.emporium.testsupport.CatalogFixture.category(null);
-    Map<String, Object> stocked = com.emporium.testsupport.CatalogFixture.product(category, "Stocked lamp", 1000);
-    Map<String, Object> soldOut = com.emporium.testsupport.CatalogFixture.product(category, "Sold out lamp", 1000);
-    com.emporium.testsupport.CatalogFixture.product(category, "Never stocked lamp", 1000);
-    InventoryFixture.receive(sku(stocked), 2);
-    InventoryFixture.receive(sku(soldOut), 1);
-    InventoryFixture.customer(Api.unique("buyer")).body(InventoryFixture.reservationBody(sku(soldOut), 1))
-        .post("/api/v1/reservations").then().statusCode(201);
+    @Test
+    void inStockFilterListsOnlyProductsWithSellableUnits() {
+        String category = com.emporium.testsupport.CatalogFixture.category(null);
+        Map<String, Object> stocked = com.emporium.testsupport.CatalogFixture.product(category, "Stocked lamp", 1000);
+        Map<String, Object> soldOut = com.emporium.testsupport.CatalogFixture.product(category, "Sold out lamp", 1000);
+        com.emporium.testsupport.CatalogFixture.product(category, "Never stocked lamp", 1000);
+        InventoryFixture.receive(sku(stocked), 2);
+        InventoryFixture.receive(sku(soldOut), 1);
+        InventoryFixture.customer(Api.unique("buyer"))
+                .body(InventoryFixture.reservationBody(sku(soldOut), 1))
+                .post("/api/v1/reservations")
+                .then()
+                .statusCode(201);
 
-    List<String> inStock = anonymous().queryParam("category", category).queryParam("inStock", "true")
-        .get("/api/v1/products").then().statusCode(200).extract().jsonPath().getList("items.slug");
-    assertThat(inStock).containsExactly((String) stocked.get("slug"));
-    List<String> all = anonymous().queryParam("category", category).get("/api/v1/products").then().extract().jsonPath().getList("items.slug");
-    assertThat(all).hasSize(3);
-  }
+        List<String> inStock = anonymous()
+                .queryParam("category", category)
+                .queryParam("inStock", "true")
+                .get("/api/v1/products")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.slug");
+        assertThat(inStock).containsExactly((String) stocked.get("slug"));
+        List<String> all = anonymous()
+                .queryParam("category", category)
+                .get("/api/v1/products")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("items.slug");
+        assertThat(all).hasSize(3);
+    }
 
-  @SuppressWarnings("unchecked")
-  private static String sku(Map<String, Object> product) {
-    return (String) ((List<Map<String, Object>>) product.get("variants")).get(0).get("sku");
-  }
+    @SuppressWarnings("unchecked")
+    private static String sku(Map<String, Object> product) {
+        return (String)
+                ((List<Map<String, Object>>) product.get("variants")).get(0).get("sku");
+    }
 }

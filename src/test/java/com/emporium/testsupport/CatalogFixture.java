@@ -9,58 +9,63 @@ import java.util.Map;
 
 /** Builds catalog data through the admin API, with unique slugs so tests never see each other's data. */
 public final class CatalogFixture {
-  private CatalogFixture() {}
+    private CatalogFixture() {}
 
-  public static String category(String parentSlug) {
-    String slug = Api.unique("cat");
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("slug", slug);
-    body.put("name", "Category " + slug);
-    if (parentSlug != null) {
-      body.put("parent", parentSlug);
+    public static String category(String parentSlug) {
+        String slug = Api.unique("cat");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("slug", slug);
+        body.put("name", "Category " + slug);
+        if (parentSlug != null) {
+            body.put("parent", parentSlug);
+        }
+        Api.admin()
+                .contentType("application/json")
+                .body(body)
+                .post("/api/v1/admin/categories")
+                .then()
+                .statusCode(201);
+        return slug;
     }
-    Api.admin().contentType("application/json").body(body).post("/api/v1/admin/categories").then().statusCode(201);
-    return slug;
-  }
 
-  public static Map<String, Object> variant(String sku, long amount, Map<String, Object> attributes) {
-    Map<String, Object> variant = new LinkedHashMap<>();
-    variant.put("sku", sku);
-    variant.put("title", "Variant " + sku);
-    variant.put("price", Map.of("amount", amount, "currency", "EUR"));
-    variant.put("attributes", attributes);
-    return variant;
-  }
-
-  public static Map<String, Object> productBody(String category, String name, List<Map<String, Object>> variants) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("slug", Api.unique("p"));
-    body.put("name", name);
-    body.put("description", "Description of " + name);
-    body.put("category", category);
-    body.put("currency", "EUR");
-    body.put("variants", variants);
-    return body;
-  }
-
-  /** Creates a product with one variant per price; returns its admin view (id, slug, version...). */
-  public static Map<String, Object> product(String category, String name, long... prices) {
-    List<Map<String, Object>> variants = new ArrayList<>();
-    for (long price : prices) {
-      variants.add(variant(Api.unique("SKU"), price, Map.of()));
+    public static Map<String, Object> variant(String sku, long amount, Map<String, Object> attributes) {
+        Map<String, Object> variant = new LinkedHashMap<>();
+        variant.put("sku", sku);
+        variant.put("title", "Variant " + sku);
+        variant.put("price", Map.of("amount", amount, "currency", "EUR"));
+        variant.put("attributes", attributes);
+        return variant;
     }
-    return create(productBody(category, name, variants));
-  }
 
-  public static Map<String, Object> create(Map<String, Object> body) {
-    return Api.admin()
-        .contentType("application/json")
-        .body(body)
-        .post("/api/v1/admin/products")
-        .then()
-        .statusCode(is(201))
-        .extract()
-        .jsonPath()
-        .getMap("");
-  }
+    public static Map<String, Object> productBody(String category, String name, List<Map<String, Object>> variants) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("slug", Api.unique("p"));
+        body.put("name", name);
+        body.put("description", "Description of " + name);
+        body.put("category", category);
+        body.put("currency", "EUR");
+        body.put("variants", variants);
+        return body;
+    }
+
+    /** Creates a product with one variant per price; returns its admin view (id, slug, version...). */
+    public static Map<String, Object> product(String category, String name, long... prices) {
+        List<Map<String, Object>> variants = new ArrayList<>();
+        for (long price : prices) {
+            variants.add(variant(Api.unique("SKU"), price, Map.of()));
+        }
+        return create(productBody(category, name, variants));
+    }
+
+    public static Map<String, Object> create(Map<String, Object> body) {
+        return Api.admin()
+                .contentType("application/json")
+                .body(body)
+                .post("/api/v1/admin/products")
+                .then()
+                .statusCode(is(201))
+                .extract()
+                .jsonPath()
+                .getMap("");
+    }
 }

@@ -11,41 +11,45 @@ import redis.embedded.RedisServer;
  * owns and stops when it exits.
  */
 public final class TestRedis {
-  public static final int PORT = Integer.getInteger("it.redis.port", 16379);
-  private static RedisServer replacement;
+    public static final int PORT = Integer.getInteger("it.redis.port", 16379);
+    private static RedisServer replacement;
 
-  private TestRedis() {}
+    private TestRedis() {}
 
-  public static void shutDown() {
-    try (Jedis jedis = new Jedis("127.0.0.1", PORT)) {
-      jedis.shutdown();
-    } catch (RuntimeException e) {
-      // SHUTDOWN closes the connection instead of answering
-    }
-  }
-
-  public static synchronized void restart() {
-    try {
-      replacement = RedisServer.newRedisServer().port(PORT).bind("127.0.0.1").setting("save \"\"").build();
-      replacement.start();
-      RedisServer started = replacement;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          started.stop();
-        } catch (IOException ignored) {
-          // the JVM is exiting
+    public static void shutDown() {
+        try (Jedis jedis = new Jedis("127.0.0.1", PORT)) {
+            jedis.shutdown();
+        } catch (RuntimeException e) {
+            // SHUTDOWN closes the connection instead of answering
         }
-      }));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-  }
 
-  public static boolean up() {
-    try (Jedis jedis = new Jedis("127.0.0.1", PORT)) {
-      return "PONG".equals(jedis.ping());
-    } catch (RuntimeException e) {
-      return false;
+    public static synchronized void restart() {
+        try {
+            replacement = RedisServer.newRedisServer()
+                    .port(PORT)
+                    .bind("127.0.0.1")
+                    .setting("save \"\"")
+                    .build();
+            replacement.start();
+            RedisServer started = replacement;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.stop();
+                } catch (IOException ignored) {
+                    // the JVM is exiting
+                }
+            }));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
+
+    public static boolean up() {
+        try (Jedis jedis = new Jedis("127.0.0.1", PORT)) {
+            return "PONG".equals(jedis.ping());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
 }

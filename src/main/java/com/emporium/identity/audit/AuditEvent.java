@@ -12,46 +12,46 @@ import java.time.Instant;
 @Entity
 @Table(name = "audit_event")
 public class AuditEvent {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @Column(name = "occurred_at", nullable = false)
-  private Instant occurredAt;
+    @Column(name = "occurred_at", nullable = false)
+    private Instant occurredAt;
 
-  @Column(nullable = false)
-  private String type;
+    @Column(nullable = false)
+    private String type;
 
-  @Column(nullable = false)
-  private String actor;
+    @Column(nullable = false)
+    private String actor;
 
-  private String subject;
+    private String subject;
 
-  @Column(name = "client_ip")
-  private String clientIp;
+    @Column(name = "client_ip")
+    private String clientIp;
 
-  @Column(name = "request_id")
-  private String requestId;
+    @Column(name = "request_id")
+    private String requestId;
 
-  private String detail;
+    private String detail;
 
-  protected AuditEvent() {}
+    protected AuditEvent() {}
 
-  AuditEvent(String type, String actor, String subject, String clientIp, String requestId, String detail) {
-    this.occurredAt = Instant.now();
-    this.type = type;
-    this.actor = clip(actor, 254);
-    this.subject = clip(subject, 254);
-    this.clientIp = clip(clientIp, 64);
-    this.requestId = clip(requestId, 64);
-    this.detail = clip(detail, 500);
-  }
+    AuditEvent(String type, String actor, String subject, String clientIp, String requestId, String detail) {
+        this.occurredAt = Instant.now();
+        this.type = type;
+        this.actor = clip(actor, 254);
+        this.subject = clip(subject, 254);
+        this.clientIp = clip(clientIp, 64);
+        this.requestId = clip(requestId, 64);
+        this.detail = clip(detail, 500);
+    }
 
-  private static String clip(String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max);
-  }
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
 
-  AuditEventView view() {
-    return new AuditEventView(id, occurredAt, type, actor, subject, clientIp, requestId, detail);
-  }
+    AuditEventView view() {
+        return new AuditEventView(id, occurredAt, type, actor, subject, clientIp, requestId, detail);
+    }
 }

@@ -17,39 +17,43 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class AuditLog {
-  private static final Logger LOG = Logger.getLogger(AuditLog.class.getName());
+    private static final Logger LOG = Logger.getLogger(AuditLog.class.getName());
 
-  @PersistenceContext EntityManager em;
+    @PersistenceContext
+    EntityManager em;
 
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void record(AuditType type, String actor, String subject, String detail) {
-    em.persist(new AuditEvent(type.code(), actor, subject, ClientAddress.current(), RequestIdFilter.current(), detail));
-    LOG.info(() -> "audit " + type.code() + " actor=" + actor + " subject=" + subject + " ip=" + ClientAddress.current());
-  }
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void record(AuditType type, String actor, String subject, String detail) {
+        em.persist(new AuditEvent(
+                type.code(), actor, subject, ClientAddress.current(), RequestIdFilter.current(), detail));
+        LOG.info(() ->
+                "audit " + type.code() + " actor=" + actor + " subject=" + subject + " ip=" + ClientAddress.current());
+    }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public List<AuditEventView> search(String type, String actor, Long beforeId, int limit) {
-    StringBuilder jpql = new StringBuilder("SELECT e FROM AuditEvent e WHERE 1 = 1");
-    if (type != null) {
-      jpql.append(" AND e.type = :type");
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AuditEventView> search(String type, String actor, Long beforeId, int limit) {
+        StringBuilder jpql = new StringBuilder("SELECT e FROM AuditEvent e WHERE 1 = 1");
+        if (type != null) {
+            jpql.append(" AND e.type = :type");
+        }
+        if (actor != null) {
+            jpql.append(" AND e.actor = :actor");
+        }
+        if (beforeId != null) {
+            jpql.append(" AND e.id < :before");
+        }
+        jpql.append(" ORDER BY e.id DESC");
+        TypedQuery<AuditEvent> query =
+                em.createQuery(jpql.toString(), AuditEvent.class).setMaxResults(limit);
+        if (type != null) {
+            query.setParameter("type", type);
+        }
+        if (actor != null) {
+            query.setParameter("actor", actor);
+        }
+        if (beforeId != null) {
+            query.setParameter("before", beforeId);
+        }
+        return query.getResultList().stream().map(AuditEvent::view).toList();
     }
-    if (actor != null) {
-      jpql.append(" AND e.actor = :actor");
-    }
-    if (beforeId != null) {
-      jpql.append(" AND e.id < :before");
-    }
-    jpql.append(" ORDER BY e.id DESC");
-    TypedQuery<AuditEvent> query = em.createQuery(jpql.toString(), AuditEvent.class).setMaxResults(limit);
-    if (type != null) {
-      query.setParameter("type", type);
-    }
-    if (actor != null) {
-      query.setParameter("actor", actor);
-    }
-    if (beforeId != null) {
-      query.setParameter("before", beforeId);
-    }
-    return query.getResultList().stream().map(AuditEvent::view).toList();
-  }
 }

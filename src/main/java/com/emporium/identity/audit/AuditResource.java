@@ -19,15 +19,16 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
 public class AuditResource {
-  @Inject AuditLog audit;
+    @Inject
+    AuditLog audit;
 
-  @GET
-  @RolesAllowed(Roles.ADMIN)
-  public List<AuditEventView> search(
-      @QueryParam("type") String type,
-      @QueryParam("actor") String actor,
-      @QueryParam("before") Long before,
-      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-    return audit.search(type, actor, before, limit);
-  }
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    public List<AuditEventView> search(
+            @QueryParam("type") String type,
+            @QueryParam("actor") String actor,
+            @QueryParam("before") Long before,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        return audit.search(type, actor, before, limit);
+    }
 }

@@ -2,26 +2,26 @@ package com.emporium.identity.audit;
 
 /** The kinds of audit events; the code is what is stored and what admins filter on. */
 public enum AuditType {
-  REGISTERED("account.registered"),
-  ACCOUNT_CREATED("account.created"),
-  FIRST_ADMIN_CREATED("account.first-admin"),
-  ROLE_CHANGED("account.role-changed"),
-  LOGIN_SUCCEEDED("login.succeeded"),
-  LOGIN_FAILED("login.failed"),
-  LOGIN_THROTTLED("login.throttled"),
-  PASSWORD_CHANGED("password.changed"),
-  PASSWORD_CHANGE_FAILED("password.change-failed"),
-  LOGOUT("session.logout"),
-  SESSION_REVOKED("session.revoked"),
-  REFRESH_REUSED("refresh.reused");
+    REGISTERED("account.registered"),
+    ACCOUNT_CREATED("account.created"),
+    FIRST_ADMIN_CREATED("account.first-admin"),
+    ROLE_CHANGED("account.role-changed"),
+    LOGIN_SUCCEEDED("login.succeeded"),
+    LOGIN_FAILED("login.failed"),
+    LOGIN_THROTTLED("login.throttled"),
+    PASSWORD_CHANGED("password.changed"),
+    PASSWORD_CHANGE_FAILED("password.change-failed"),
+    LOGOUT("session.logout"),
+    SESSION_REVOKED("session.revoked"),
+    REFRESH_REUSED("refresh.reused");
 
-  private final String code;
+    private final String code;
 
-  AuditType(String code) {
-    this.code = code;
-  }
+    AuditType(String code) {
+        this.code = code;
+    }
 
-  public String code() {
-    return code;
-  }
+    public String code() {
+        return code;
+    }
 }

@@ -14,13 +14,14 @@ import java.io.IOException;
  */
 @WebServlet(urlPatterns = "/.well-known/jwks.json")
 public class JwksServlet extends HttpServlet {
-  @Inject SigningKeys keys;
+    @Inject
+    SigningKeys keys;
 
-  @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    response.setContentType("application/jwk-set+json");
-    response.setCharacterEncoding("UTF-8");
-    response.setHeader("Cache-Control", "public, max-age=60");
-    response.getWriter().write(keys.publicKeys().toString(true));
-  }
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("application/jwk-set+json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "public, max-age=60");
+        response.getWriter().write(keys.publicKeys().toString(true));
+    }
 }

@@ -19,19 +19,20 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class RetiredKeyFilter implements ContainerRequestFilter {
-  @Inject SigningKeys keys;
+    @Inject
+    SigningKeys keys;
 
-  @Override
-  public void filter(ContainerRequestContext request) {
-    if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken jwt) {
-      String kid = SigningKeys.kidOf(jwt.getRawToken()).orElse(null);
-      if (!keys.trusts(kid)) {
-        request.abortWith(
-            Response.fromResponse(
-                    StatusProblems.forStatus(401).at(request.getUriInfo().getRequestUri().getRawPath()).toResponse())
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
-                .build());
-      }
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken jwt) {
+            String kid = SigningKeys.kidOf(jwt.getRawToken()).orElse(null);
+            if (!keys.trusts(kid)) {
+                request.abortWith(Response.fromResponse(StatusProblems.forStatus(401)
+                                .at(request.getUriInfo().getRequestUri().getRawPath())
+                                .toResponse())
+                        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                        .build());
+            }
+        }
     }
-  }
 }

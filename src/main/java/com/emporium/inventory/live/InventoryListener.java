@@ -35,137 +35,163 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 @ApplicationScoped
 public class InventoryListener {
-  static final String CHANNEL = "inventory_events";
-  static final String APPLICATION_NAME = "emporium-inventory-listener";
-  private static final Logger LOG = Logger.getLogger(InventoryListener.class.getName());
-  private static final int CATCH_UP_BATCH = 1000;
-  /** Reads the table even without notifications now and then, and so notices a silently dead socket. */
-  private static final Duration SAFETY_POLL = Duration.ofSeconds(5);
+    static final String CHANNEL = "inventory_events";
+    static final String APPLICATION_NAME = "emporium-inventory-listener";
+    private static final Logger LOG = Logger.getLogger(InventoryListener.class.getName());
+    private static final int CATCH_UP_BATCH = 1000;
+    /** Reads the table even without notifications now and then, and so notices a silently dead socket. */
+    private static final Duration SAFETY_POLL = Duration.ofSeconds(5);
 
-  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
-  ManagedThreadFactory threads;
-  @Inject InventoryEventLog log;
-  @Inject LiveStock live;
-  @Inject MetricRegistry metrics;
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
 
-  @Inject @ConfigProperty(name = "db.host", defaultValue = "localhost") String host;
-  @Inject @ConfigProperty(name = "db.port", defaultValue = "15432") int port;
-  @Inject @ConfigProperty(name = "db.name", defaultValue = "postgres") String database;
-  @Inject @ConfigProperty(name = "db.user", defaultValue = "postgres") String user;
-  /** Empty in the embedded run, which MicroProfile Config reports as absent. */
-  @Inject @ConfigProperty(name = "db.password") Optional<String> password;
-  @Inject @ConfigProperty(name = "db.ssl-mode", defaultValue = "prefer") String sslMode;
+    @Inject
+    InventoryEventLog log;
 
-  @Inject
-  @ConfigProperty(name = "emporium.inventory.listener.poll-millis", defaultValue = "250")
-  int pollMillis;
+    @Inject
+    LiveStock live;
 
-  @Inject
-  @ConfigProperty(name = "emporium.inventory.listener.initial-backoff-millis", defaultValue = "200")
-  long initialBackoffMillis;
+    @Inject
+    MetricRegistry metrics;
 
-  @Inject
-  @ConfigProperty(name = "emporium.inventory.listener.max-backoff-millis", defaultValue = "10000")
-  long maxBackoffMillis;
+    @Inject
+    @ConfigProperty(name = "db.host", defaultValue = "localhost")
+    String host;
 
-  private final CountDownLatch stopping = new CountDownLatch(1);
-  private volatile boolean running;
-  private volatile long lagMillis;
-  private Counter reconnects;
-  private Thread thread;
-  /** Touched by the listener thread only. */
-  private long lastSeenId = -1;
+    @Inject
+    @ConfigProperty(name = "db.port", defaultValue = "15432")
+    int port;
 
-  void start(@Observes SchemaReady ready) {
-    reconnects = metrics.counter("inventory.listener.reconnects");
-    metrics.gauge("inventory.listener.lag.milliseconds", this, l -> l.lagMillis);
-    running = true;
-    thread = threads.newThread(this::run);
-    thread.start();
-  }
+    @Inject
+    @ConfigProperty(name = "db.name", defaultValue = "postgres")
+    String database;
 
-  @PreDestroy
-  void stop() {
-    running = false;
-    stopping.countDown();
-    if (thread != null) {
-      try {
-        thread.join(TimeUnit.SECONDS.toMillis(5));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    @Inject
+    @ConfigProperty(name = "db.user", defaultValue = "postgres")
+    String user;
+    /** Empty in the embedded run, which MicroProfile Config reports as absent. */
+    @Inject
+    @ConfigProperty(name = "db.password")
+    Optional<String> password;
+
+    @Inject
+    @ConfigProperty(name = "db.ssl-mode", defaultValue = "prefer")
+    String sslMode;
+
+    @Inject
+    @ConfigProperty(name = "emporium.inventory.listener.poll-millis", defaultValue = "250")
+    int pollMillis;
+
+    @Inject
+    @ConfigProperty(name = "emporium.inventory.listener.initial-backoff-millis", defaultValue = "200")
+    long initialBackoffMillis;
+
+    @Inject
+    @ConfigProperty(name = "emporium.inventory.listener.max-backoff-millis", defaultValue = "10000")
+    long maxBackoffMillis;
+
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private volatile boolean running;
+    private volatile long lagMillis;
+    private Counter reconnects;
+    private Thread thread;
+    /** Touched by the listener thread only. */
+    private long lastSeenId = -1;
+
+    void start(@Observes SchemaReady ready) {
+        reconnects = metrics.counter("inventory.listener.reconnects");
+        metrics.gauge("inventory.listener.lag.milliseconds", this, l -> l.lagMillis);
+        running = true;
+        thread = threads.newThread(this::run);
+        thread.start();
     }
-  }
 
-  private void run() {
-    long backoff = initialBackoffMillis;
-    while (running) {
-      try (Connection connection = connect()) {
-        PGConnection pg = connection.unwrap(PGConnection.class);
-        try (Statement statement = connection.createStatement()) {
-          statement.execute("LISTEN " + CHANNEL);
+    @PreDestroy
+    void stop() {
+        running = false;
+        stopping.countDown();
+        if (thread != null) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        if (lastSeenId < 0) {
-          lastSeenId = log.latestId(connection);
-          live.startAt(lastSeenId);
-        }
-        // Listening first, then reading: whatever committed while disconnected is in the table now,
-        // and whatever commits from here on is also notified.
-        catchUp(connection);
-        backoff = initialBackoffMillis;
-        Instant nextPoll = Instant.now().plus(SAFETY_POLL);
+    }
+
+    private void run() {
+        long backoff = initialBackoffMillis;
         while (running) {
-          // Short timeouts: an interrupt does not end a blocking wait, the running flag does.
-          PGNotification[] notifications = pg.getNotifications(pollMillis);
-          if ((notifications != null && notifications.length > 0) || Instant.now().isAfter(nextPoll)) {
-            catchUp(connection);
-            nextPoll = Instant.now().plus(SAFETY_POLL);
-          }
+            try (Connection connection = connect()) {
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                if (lastSeenId < 0) {
+                    lastSeenId = log.latestId(connection);
+                    live.startAt(lastSeenId);
+                }
+                // Listening first, then reading: whatever committed while disconnected is in the table now,
+                // and whatever commits from here on is also notified.
+                catchUp(connection);
+                backoff = initialBackoffMillis;
+                Instant nextPoll = Instant.now().plus(SAFETY_POLL);
+                while (running) {
+                    // Short timeouts: an interrupt does not end a blocking wait, the running flag does.
+                    PGNotification[] notifications = pg.getNotifications(pollMillis);
+                    if ((notifications != null && notifications.length > 0)
+                            || Instant.now().isAfter(nextPoll)) {
+                        catchUp(connection);
+                        nextPoll = Instant.now().plus(SAFETY_POLL);
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                reconnects.inc();
+                long wait = backoff;
+                LOG.log(
+                        Level.WARNING,
+                        "Inventory listener lost its connection; reconnecting in " + wait + " ms: " + e.getMessage());
+                try {
+                    if (stopping.await(wait, TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backoff = Math.min(backoff * 2, maxBackoffMillis);
+            }
         }
-      } catch (SQLException | RuntimeException e) {
-        if (!running) {
-          return;
-        }
-        reconnects.inc();
-        long wait = backoff;
-        LOG.log(Level.WARNING, "Inventory listener lost its connection; reconnecting in " + wait + " ms: " + e.getMessage());
-        try {
-          if (stopping.await(wait, TimeUnit.MILLISECONDS)) {
-            return;
-          }
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-        backoff = Math.min(backoff * 2, maxBackoffMillis);
-      }
     }
-  }
 
-  private void catchUp(Connection connection) throws SQLException {
-    List<InventoryEvent> events;
-    do {
-      events = log.after(connection, lastSeenId, Long.MAX_VALUE, CATCH_UP_BATCH);
-      if (!events.isEmpty()) {
-        live.publish(events);
-        InventoryEvent newest = events.get(events.size() - 1);
-        lastSeenId = newest.id();
-        lagMillis = Math.max(0, Duration.between(newest.occurredAt(), Instant.now()).toMillis());
-      }
-    } while (events.size() == CATCH_UP_BATCH);
-  }
+    private void catchUp(Connection connection) throws SQLException {
+        List<InventoryEvent> events;
+        do {
+            events = log.after(connection, lastSeenId, Long.MAX_VALUE, CATCH_UP_BATCH);
+            if (!events.isEmpty()) {
+                live.publish(events);
+                InventoryEvent newest = events.get(events.size() - 1);
+                lastSeenId = newest.id();
+                lagMillis = Math.max(
+                        0, Duration.between(newest.occurredAt(), Instant.now()).toMillis());
+            }
+        } while (events.size() == CATCH_UP_BATCH);
+    }
 
-  private Connection connect() throws SQLException {
-    PGSimpleDataSource source = new PGSimpleDataSource();
-    source.setServerNames(new String[] {host});
-    source.setPortNumbers(new int[] {port});
-    source.setDatabaseName(database);
-    source.setUser(user);
-    source.setPassword(password.orElse(""));
-    source.setSslMode(sslMode);
-    source.setApplicationName(APPLICATION_NAME);
-    source.setTcpKeepAlive(true);
-    source.setConnectTimeout(10);
-    return source.getConnection();
-  }
+    private Connection connect() throws SQLException {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setServerNames(new String[] {host});
+        source.setPortNumbers(new int[] {port});
+        source.setDatabaseName(database);
+        source.setUser(user);
+        source.setPassword(password.orElse(""));
+        source.setSslMode(sslMode);
+        source.setApplicationName(APPLICATION_NAME);
+        source.setTcpKeepAlive(true);
+        source.setConnectTimeout(10);
+        return source.getConnection();
+    }
 }

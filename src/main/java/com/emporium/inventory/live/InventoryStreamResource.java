@@ -20,39 +20,41 @@ import java.util.List;
  */
 @Path("inventory/stream")
 public class InventoryStreamResource {
-  @Inject LiveStock live;
+    @Inject
+    LiveStock live;
 
-  /**
-   * {@code Last-Event-ID} (sent by EventSource on reconnect) or {@code lastEventId} (for a fresh page
-   * that kept the id) resumes after that event.
-   */
-  @GET
-  @PermitAll
-  @Produces(MediaType.SERVER_SENT_EVENTS)
-  public void subscribe(
-      @Context SseEventSink sink,
-      @Context Sse sse,
-      @HeaderParam("Last-Event-ID") String lastEventIdHeader,
-      @QueryParam("lastEventId") String lastEventIdParam,
-      @QueryParam("product") List<String> products,
-      @QueryParam("sku") List<String> skus) {
-    StreamFilter filter = StreamFilter.parse(products, skus);
-    String lastEventId = lastEventIdHeader != null && !lastEventIdHeader.isBlank() ? lastEventIdHeader : lastEventIdParam;
-    live.subscribe(sse, sink, filter, parseId(lastEventId));
-  }
+    /**
+     * {@code Last-Event-ID} (sent by EventSource on reconnect) or {@code lastEventId} (for a fresh page
+     * that kept the id) resumes after that event.
+     */
+    @GET
+    @PermitAll
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void subscribe(
+            @Context SseEventSink sink,
+            @Context Sse sse,
+            @HeaderParam("Last-Event-ID") String lastEventIdHeader,
+            @QueryParam("lastEventId") String lastEventIdParam,
+            @QueryParam("product") List<String> products,
+            @QueryParam("sku") List<String> skus) {
+        StreamFilter filter = StreamFilter.parse(products, skus);
+        String lastEventId =
+                lastEventIdHeader != null && !lastEventIdHeader.isBlank() ? lastEventIdHeader : lastEventIdParam;
+        live.subscribe(sse, sink, filter, parseId(lastEventId));
+    }
 
-  private static Long parseId(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
+    private static Long parseId(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(value.trim());
+            if (id < 0) {
+                throw new NumberFormatException();
+            }
+            return id;
+        } catch (NumberFormatException e) {
+            throw new InvalidRequest("Last-Event-ID must be an event id this stream sent.");
+        }
     }
-    try {
-      long id = Long.parseLong(value.trim());
-      if (id < 0) {
-        throw new NumberFormatException();
-      }
-      return id;
-    } catch (NumberFormatException e) {
-      throw new InvalidRequest("Last-Event-ID must be an event id this stream sent.");
-    }
-  }
 }

@@ -13,15 +13,17 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
-  @Resource(lookup = "jdbc/emporium")
-  DataSource dataSource;
+    @Resource(lookup = "jdbc/emporium")
+    DataSource dataSource;
 
-  @Override
-  public HealthCheckResponse call() {
-    try (Connection connection = dataSource.getConnection()) {
-      return HealthCheckResponse.named("database").status(connection.isValid(2)).build();
-    } catch (SQLException e) {
-      return HealthCheckResponse.named("database").down().build();
+    @Override
+    public HealthCheckResponse call() {
+        try (Connection connection = dataSource.getConnection()) {
+            return HealthCheckResponse.named("database")
+                    .status(connection.isValid(2))
+                    .build();
+        } catch (SQLException e) {
+            return HealthCheckResponse.named("database").down().build();
+        }
     }
-  }
 }

@@ -12,17 +12,20 @@ import org.eclipse.microprofile.health.Startup;
 /** Started once the schema is migrated; live as long as the application can answer at all. */
 @ApplicationScoped
 public class SchemaStartup {
-  @Inject SchemaMigration migration;
+    @Inject
+    SchemaMigration migration;
 
-  @Produces
-  @Startup
-  HealthCheck schemaMigrated() {
-    return () -> HealthCheckResponse.named("schema").status(migration.isMigrated()).build();
-  }
+    @Produces
+    @Startup
+    HealthCheck schemaMigrated() {
+        return () -> HealthCheckResponse.named("schema")
+                .status(migration.isMigrated())
+                .build();
+    }
 
-  @Produces
-  @Liveness
-  HealthCheck alive() {
-    return () -> HealthCheckResponse.up("application");
-  }
+    @Produces
+    @Liveness
+    HealthCheck alive() {
+        return () -> HealthCheckResponse.up("application");
+    }
 }

@@ -17,23 +17,24 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 @WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class BodySizeLimitFilter extends HttpFilter {
-  private long maxBytes;
+    private long maxBytes;
 
-  @Override
-  public void init() {
-    maxBytes =
-        ConfigProvider.getConfig().getOptionalValue("emporium.http.max-body-bytes", Long.class).orElse(1_048_576L);
-  }
-
-  @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws IOException, ServletException {
-    long length = request.getContentLengthLong();
-    boolean chunked = "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
-    if (length > maxBytes || (chunked && length < 0)) {
-      ServletProblems.write(response, StatusProblems.forStatus(413).at(request.getRequestURI()));
-      return;
+    @Override
+    public void init() {
+        maxBytes = ConfigProvider.getConfig()
+                .getOptionalValue("emporium.http.max-body-bytes", Long.class)
+                .orElse(1_048_576L);
     }
-    chain.doFilter(request, response);
-  }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        long length = request.getContentLengthLong();
+        boolean chunked = "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
+        if (length > maxBytes || (chunked && length < 0)) {
+            ServletProblems.write(response, StatusProblems.forStatus(413).at(request.getRequestURI()));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
 }

@@ -17,27 +17,30 @@ import java.util.HexFormat;
  * replica), and a matching If-None-Match gets 304 without a body.
  */
 public final class PublicCache {
-  private static final Jsonb JSONB = JsonbBuilder.create();
+    private static final Jsonb JSONB = JsonbBuilder.create();
 
-  private PublicCache() {}
+    private PublicCache() {}
 
-  public static Response ok(Request request, Object view, int maxAgeSeconds) {
-    byte[] body = JSONB.toJson(view).getBytes(StandardCharsets.UTF_8);
-    EntityTag tag = new EntityTag(hash(body));
-    String cache = "public, max-age=" + maxAgeSeconds;
-    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-    if (notModified != null) {
-      return notModified.header(HttpHeaders.CACHE_CONTROL, cache).tag(tag).build();
+    public static Response ok(Request request, Object view, int maxAgeSeconds) {
+        byte[] body = JSONB.toJson(view).getBytes(StandardCharsets.UTF_8);
+        EntityTag tag = new EntityTag(hash(body));
+        String cache = "public, max-age=" + maxAgeSeconds;
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notModified.header(HttpHeaders.CACHE_CONTROL, cache).tag(tag).build();
+        }
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
+                .tag(tag)
+                .header(HttpHeaders.CACHE_CONTROL, cache)
+                .build();
     }
-    return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(tag).header(HttpHeaders.CACHE_CONTROL, cache).build();
-  }
 
-  private static String hash(byte[] body) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-      return HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+    private static String hash(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
     }
-  }
 }

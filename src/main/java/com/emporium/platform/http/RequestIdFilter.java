@@ -17,27 +17,29 @@ import java.util.regex.Pattern;
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestIdFilter extends HttpFilter {
-  public static final String HEADER = "X-Request-Id";
-  private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-  private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+    public static final String HEADER = "X-Request-Id";
+    private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
-  /** The id of the request this thread is serving, or "-" outside a request. */
-  public static String current() {
-    String id = CURRENT.get();
-    return id == null ? "-" : id;
-  }
-
-  @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws IOException, ServletException {
-    String offered = request.getHeader(HEADER);
-    String id = offered != null && ACCEPTED.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
-    response.setHeader(HEADER, id);
-    CURRENT.set(id);
-    try {
-      chain.doFilter(request, response);
-    } finally {
-      CURRENT.remove();
+    /** The id of the request this thread is serving, or "-" outside a request. */
+    public static String current() {
+        String id = CURRENT.get();
+        return id == null ? "-" : id;
     }
-  }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String offered = request.getHeader(HEADER);
+        String id = offered != null && ACCEPTED.matcher(offered).matches()
+                ? offered
+                : UUID.randomUUID().toString();
+        response.setHeader(HEADER, id);
+        CURRENT.set(id);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            CURRENT.remove();
+        }
+    }
 }

@@ -16,32 +16,32 @@ import java.io.IOException;
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class BodylessErrorFilter extends HttpFilter {
-  @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws IOException, ServletException {
-    HoldingResponse holding = new HoldingResponse(response);
-    chain.doFilter(request, holding);
-    if (holding.bodyless() && !request.isAsyncStarted()) {
-      Problem problem = StatusProblems.forStatus(response.getStatus()).at(request.getRequestURI());
-      ServletProblems.write(response, problem);
-    }
-  }
-
-  /** Holds back the flush of an error status that has no body yet, so one can still be written. */
-  private static final class HoldingResponse extends HttpServletResponseWrapper {
-    HoldingResponse(HttpServletResponse response) {
-      super(response);
-    }
-
-    boolean bodyless() {
-      return getStatus() >= 400 && !isCommitted() && getContentType() == null;
-    }
-
     @Override
-    public void flushBuffer() throws IOException {
-      if (!bodyless()) {
-        super.flushBuffer();
-      }
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HoldingResponse holding = new HoldingResponse(response);
+        chain.doFilter(request, holding);
+        if (holding.bodyless() && !request.isAsyncStarted()) {
+            Problem problem = StatusProblems.forStatus(response.getStatus()).at(request.getRequestURI());
+            ServletProblems.write(response, problem);
+        }
     }
-  }
+
+    /** Holds back the flush of an error status that has no body yet, so one can still be written. */
+    private static final class HoldingResponse extends HttpServletResponseWrapper {
+        HoldingResponse(HttpServletResponse response) {
+            super(response);
+        }
+
+        boolean bodyless() {
+            return getStatus() >= 400 && !isCommitted() && getContentType() == null;
+        }
+
+        @Override
+        public void flushBuffer() throws IOException {
+            if (!bodyless()) {
+                super.flushBuffer();
+            }
+        }
+    }
 }

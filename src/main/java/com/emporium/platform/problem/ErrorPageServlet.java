@@ -13,12 +13,12 @@ import java.io.IOException;
  */
 @WebServlet(urlPatterns = "/_error")
 public class ErrorPageServlet extends HttpServlet {
-  @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
-    Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-    Problem problem = StatusProblems.forStatus(status).at(uri == null ? null : uri.toString());
-    ServletProblems.write(response, problem);
-  }
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        Problem problem = StatusProblems.forStatus(status).at(uri == null ? null : uri.toString());
+        ServletProblems.write(response, problem);
+    }
 }

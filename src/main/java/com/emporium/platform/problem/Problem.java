@@ -12,29 +12,28 @@ import java.util.List;
  * internals: no stack traces, SQL states or server versions.
  */
 @JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "errors"})
-public record Problem(
-    String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
 
-  public static final String MEDIA_TYPE = "application/problem+json";
-  public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
 
-  /** One invalid field: its path in the request ({@code name}, {@code variants[0].sku}, {@code limit}). */
-  @JsonbNillable(false)
-  public record FieldError(String field, String message) {}
+    /** One invalid field: its path in the request ({@code name}, {@code variants[0].sku}, {@code limit}). */
+    @JsonbNillable(false)
+    public record FieldError(String field, String message) {}
 
-  public static Problem of(int status, String slug, String title, String detail) {
-    return new Problem("/problems/" + slug, title, status, detail, null, null);
-  }
+    public static Problem of(int status, String slug, String title, String detail) {
+        return new Problem("/problems/" + slug, title, status, detail, null, null);
+    }
 
-  public Problem at(String path) {
-    return new Problem(type, title, status, detail, path, errors);
-  }
+    public Problem at(String path) {
+        return new Problem(type, title, status, detail, path, errors);
+    }
 
-  public Problem withErrors(List<FieldError> fieldErrors) {
-    return new Problem(type, title, status, detail, instance, fieldErrors);
-  }
+    public Problem withErrors(List<FieldError> fieldErrors) {
+        return new Problem(type, title, status, detail, instance, fieldErrors);
+    }
 
-  public Response toResponse() {
-    return Response.status(status).type(MEDIA).entity(this).build();
-  }
+    public Response toResponse() {
+        return Response.status(status).type(MEDIA).entity(this).build();
+    }
 }

@@ -8,10 +8,11 @@ import jakarta.ws.rs.ext.Provider;
 
 @Provider
 public class ProblemExceptionMapper implements ExceptionMapper<ProblemException> {
-  @Context UriInfo uriInfo;
+    @Context
+    UriInfo uriInfo;
 
-  @Override
-  public Response toResponse(ProblemException e) {
-    return e.problem().at(uriInfo.getRequestUri().getRawPath()).toResponse();
-  }
+    @Override
+    public Response toResponse(ProblemException e) {
+        return e.problem().at(uriInfo.getRequestUri().getRawPath()).toResponse();
+    }
 }

@@ -9,19 +9,23 @@ import java.util.logging.Logger;
 
 /** A 500 that reveals nothing but an incident id; the log line with the same id holds the cause. */
 final class ServerErrors {
-  private static final Logger LOG = Logger.getLogger(ServerErrors.class.getName());
+    private static final Logger LOG = Logger.getLogger(ServerErrors.class.getName());
 
-  private ServerErrors() {}
+    private ServerErrors() {}
 
-  static Response unexpected(Throwable cause, UriInfo uriInfo) {
-    String incident = UUID.randomUUID().toString();
-    LOG.log(
-        Level.SEVERE,
-        "Incident " + incident + " on " + uriInfo.getRequestUri().getRawPath() + " (request " + RequestIdFilter.current() + ")",
-        cause);
-    return Problem.of(
-            500, "server-error", "Server error", "The server could not complete the request (incident " + incident + ").")
-        .at(uriInfo.getRequestUri().getRawPath())
-        .toResponse();
-  }
+    static Response unexpected(Throwable cause, UriInfo uriInfo) {
+        String incident = UUID.randomUUID().toString();
+        LOG.log(
+                Level.SEVERE,
+                "Incident " + incident + " on " + uriInfo.getRequestUri().getRawPath() + " (request "
+                        + RequestIdFilter.current() + ")",
+                cause);
+        return Problem.of(
+                        500,
+                        "server-error",
+                        "Server error",
+                        "The server could not complete the request (incident " + incident + ").")
+                .at(uriInfo.getRequestUri().getRawPath())
+                .toResponse();
+    }
 }

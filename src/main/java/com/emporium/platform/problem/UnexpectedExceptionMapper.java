@@ -18,39 +18,44 @@ import java.sql.SQLException;
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
-  private static final String UNIQUE_VIOLATION = "23505";
-  private static final String FOREIGN_KEY_VIOLATION = "23503";
-  private static final String CHECK_VIOLATION = "23514";
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
+    private static final String CHECK_VIOLATION = "23514";
 
-  @Context UriInfo uriInfo;
+    @Context
+    UriInfo uriInfo;
 
-  @Override
-  public Response toResponse(Throwable e) {
-    String path = uriInfo.getRequestUri().getRawPath();
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ProblemException problem) {
-        return problem.problem().at(path).toResponse();
-      }
-      if (t instanceof JsonbException || t instanceof JsonParsingException) {
-        return Problem.of(400, "malformed-body", "Malformed body", "The request body is not valid JSON for this resource.")
-            .at(path)
-            .toResponse();
-      }
-      if (t instanceof OptimisticLockException) {
-        return StatusProblems.forStatus(412).at(path).toResponse();
-      }
-      if (t instanceof SQLException sql && sql.getSQLState() != null) {
-        switch (sql.getSQLState()) {
-          case UNIQUE_VIOLATION, FOREIGN_KEY_VIOLATION, CHECK_VIOLATION -> {
-            return StatusProblems.forStatus(409).at(path).toResponse();
-          }
-          default -> {}
+    @Override
+    public Response toResponse(Throwable e) {
+        String path = uriInfo.getRequestUri().getRawPath();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProblemException problem) {
+                return problem.problem().at(path).toResponse();
+            }
+            if (t instanceof JsonbException || t instanceof JsonParsingException) {
+                return Problem.of(
+                                400,
+                                "malformed-body",
+                                "Malformed body",
+                                "The request body is not valid JSON for this resource.")
+                        .at(path)
+                        .toResponse();
+            }
+            if (t instanceof OptimisticLockException) {
+                return StatusProblems.forStatus(412).at(path).toResponse();
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                switch (sql.getSQLState()) {
+                    case UNIQUE_VIOLATION, FOREIGN_KEY_VIOLATION, CHECK_VIOLATION -> {
+                        return StatusProblems.forStatus(409).at(path).toResponse();
+                    }
+                    default -> {}
+                }
+            }
         }
-      }
+        if (e instanceof ProcessingException) {
+            return StatusProblems.forStatus(400).at(path).toResponse();
+        }
+        return ServerErrors.unexpected(e, uriInfo);
     }
-    if (e instanceof ProcessingException) {
-      return StatusProblems.forStatus(400).at(path).toResponse();
-    }
-    return ServerErrors.unexpected(e, uriInfo);
-  }
 }

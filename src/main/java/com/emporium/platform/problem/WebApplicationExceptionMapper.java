@@ -14,26 +14,29 @@ import jakarta.ws.rs.ext.Provider;
  */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
-  @Context UriInfo uriInfo;
+    @Context
+    UriInfo uriInfo;
 
-  @Override
-  public Response toResponse(WebApplicationException e) {
-    Response original = e.getResponse();
-    int status = original == null ? 500 : original.getStatus();
-    if (status >= 500) {
-      return ServerErrors.unexpected(e, uriInfo);
+    @Override
+    public Response toResponse(WebApplicationException e) {
+        Response original = e.getResponse();
+        int status = original == null ? 500 : original.getStatus();
+        if (status >= 500) {
+            return ServerErrors.unexpected(e, uriInfo);
+        }
+        Problem problem =
+                StatusProblems.forStatus(status).at(uriInfo.getRequestUri().getRawPath());
+        Response.ResponseBuilder builder =
+                Response.status(status).type(Problem.MEDIA).entity(problem);
+        copyHeader(original, builder, HttpHeaders.ALLOW);
+        copyHeader(original, builder, HttpHeaders.WWW_AUTHENTICATE);
+        copyHeader(original, builder, HttpHeaders.RETRY_AFTER);
+        return builder.build();
     }
-    Problem problem = StatusProblems.forStatus(status).at(uriInfo.getRequestUri().getRawPath());
-    Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA).entity(problem);
-    copyHeader(original, builder, HttpHeaders.ALLOW);
-    copyHeader(original, builder, HttpHeaders.WWW_AUTHENTICATE);
-    copyHeader(original, builder, HttpHeaders.RETRY_AFTER);
-    return builder.build();
-  }
 
-  private static void copyHeader(Response from, Response.ResponseBuilder to, String name) {
-    if (from != null && from.getHeaderString(name) != null) {
-      to.header(name, from.getHeaderString(name));
+    private static void copyHeader(Response from, Response.ResponseBuilder to, String name) {
+        if (from != null && from.getHeaderString(name) != null) {
+            to.header(name, from.getHeaderString(name));
+        }
     }
-  }
 }

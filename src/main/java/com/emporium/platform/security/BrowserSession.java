@@ -10,17 +10,17 @@ import java.time.Duration;
  * cookie (double submit). The short-lived access token is answered in the body and kept in memory.
  */
 public final class BrowserSession {
-  public static final String REFRESH_COOKIE = "__Host-emporium-refresh";
-  public static final String CSRF_COOKIE = "__Host-emporium-csrf";
-  public static final String CSRF_HEADER = "X-CSRF-Token";
+    public static final String REFRESH_COOKIE = "__Host-emporium-refresh";
+    public static final String CSRF_COOKIE = "__Host-emporium-csrf";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
 
-  private BrowserSession() {}
+    private BrowserSession() {}
 
-  public static String cookie(String name, String value, Duration maxAge) {
-    return name + "=" + value + "; Path=/; Max-Age=" + maxAge.toSeconds() + "; Secure; HttpOnly; SameSite=Lax";
-  }
+    public static String cookie(String name, String value, Duration maxAge) {
+        return name + "=" + value + "; Path=/; Max-Age=" + maxAge.toSeconds() + "; Secure; HttpOnly; SameSite=Lax";
+    }
 
-  public static String expired(String name) {
-    return name + "=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Lax";
-  }
+    public static String expired(String name) {
+        return name + "=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Lax";
+    }
 }

@@ -23,90 +23,100 @@ import java.util.Set;
  * a browser frontend calls the API with the access token it keeps in memory.
  */
 public class BrowserSessionFilter extends HttpFilter {
-  private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
-  private static final java.util.regex.Pattern COOKIE_MODE = java.util.regex.Pattern.compile("(^|&)mode=cookie(&|$)");
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+    private static final java.util.regex.Pattern COOKIE_MODE = java.util.regex.Pattern.compile("(^|&)mode=cookie(&|$)");
 
-  private SecurityConfig config;
+    private SecurityConfig config;
 
-  @Override
-  public void init() {
-    config = SecurityConfig.load();
-  }
-
-  @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws IOException, ServletException {
-    if (request.getHeader("Authorization") != null) {
-      chain.doFilter(request, response);
-      return;
+    @Override
+    public void init() {
+        config = SecurityConfig.load();
     }
-    boolean hasSession = cookie(request, BrowserSession.REFRESH_COOKIE) != null;
-    boolean cookieMode = hasSession || wantsCookies(request);
-    if (cookieMode && !SAFE.contains(request.getMethod())) {
-      if (!sameOrAllowedOrigin(request)) {
-        refuse(request, response, "cross-origin", "Cross-origin request refused",
-            "In browser mode, unsafe requests must come from this site or a configured origin.");
-        return;
-      }
-      // Logging in has no session and no token yet: the Origin check is its login-CSRF defence.
-      if (hasSession && !csrfTokenMatches(request)) {
-        refuse(request, response, "csrf", "CSRF token missing or wrong",
-            "Send the csrfToken from the login or refresh answer in the " + BrowserSession.CSRF_HEADER + " header.");
-        return;
-      }
-    }
-    chain.doFilter(request, response);
-  }
 
-  /** Login and registration ask for browser mode with ?mode=cookie (read without touching the body). */
-  private static boolean wantsCookies(HttpServletRequest request) {
-    String query = request.getQueryString();
-    return query != null && COOKIE_MODE.matcher(query).find();
-  }
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getHeader("Authorization") != null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        boolean hasSession = cookie(request, BrowserSession.REFRESH_COOKIE) != null;
+        boolean cookieMode = hasSession || wantsCookies(request);
+        if (cookieMode && !SAFE.contains(request.getMethod())) {
+            if (!sameOrAllowedOrigin(request)) {
+                refuse(
+                        request,
+                        response,
+                        "cross-origin",
+                        "Cross-origin request refused",
+                        "In browser mode, unsafe requests must come from this site or a configured origin.");
+                return;
+            }
+            // Logging in has no session and no token yet: the Origin check is its login-CSRF defence.
+            if (hasSession && !csrfTokenMatches(request)) {
+                refuse(
+                        request,
+                        response,
+                        "csrf",
+                        "CSRF token missing or wrong",
+                        "Send the csrfToken from the login or refresh answer in the " + BrowserSession.CSRF_HEADER
+                                + " header.");
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
 
-  private boolean sameOrAllowedOrigin(HttpServletRequest request) {
-    String origin = request.getHeader("Origin");
-    if (origin == null || origin.equals("null")) {
-      return false;
+    /** Login and registration ask for browser mode with ?mode=cookie (read without touching the body). */
+    private static boolean wantsCookies(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return query != null && COOKIE_MODE.matcher(query).find();
     }
-    if (config.allows(origin)) {
-      return true;
-    }
-    try {
-      URI uri = URI.create(origin);
-      String host = request.getHeader("Host");
-      String originHost = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-      return host != null && originHost != null && host.equalsIgnoreCase(originHost);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
 
-  private static boolean csrfTokenMatches(HttpServletRequest request) {
-    String expected = cookie(request, BrowserSession.CSRF_COOKIE);
-    String presented = request.getHeader(BrowserSession.CSRF_HEADER);
-    return expected != null
-        && presented != null
-        && expected.length() >= 16
-        && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String cookie(HttpServletRequest request, String name) {
-    Cookie[] cookies = request.getCookies();
-    if (cookies == null) {
-      return null;
+    private boolean sameOrAllowedOrigin(HttpServletRequest request) {
+        String origin = request.getHeader("Origin");
+        if (origin == null || origin.equals("null")) {
+            return false;
+        }
+        if (config.allows(origin)) {
+            return true;
+        }
+        try {
+            URI uri = URI.create(origin);
+            String host = request.getHeader("Host");
+            String originHost = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+            return host != null && originHost != null && host.equalsIgnoreCase(originHost);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
-    for (Cookie c : cookies) {
-      if (name.equals(c.getName()) && !c.getValue().isEmpty()) {
-        return c.getValue();
-      }
-    }
-    return null;
-  }
 
-  private static void refuse(
-      HttpServletRequest request, HttpServletResponse response, String slug, String title, String detail)
-      throws IOException {
-    ServletProblems.write(response, Problem.of(403, slug, title, detail).at(request.getRequestURI()));
-  }
+    private static boolean csrfTokenMatches(HttpServletRequest request) {
+        String expected = cookie(request, BrowserSession.CSRF_COOKIE);
+        String presented = request.getHeader(BrowserSession.CSRF_HEADER);
+        return expected != null
+                && presented != null
+                && expected.length() >= 16
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String cookie(HttpServletRequest request, String name) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return null;
+        }
+        for (Cookie c : cookies) {
+            if (name.equals(c.getName()) && !c.getValue().isEmpty()) {
+                return c.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static void refuse(
+            HttpServletRequest request, HttpServletResponse response, String slug, String title, String detail)
+            throws IOException {
+        ServletProblems.write(response, Problem.of(403, slug, title, detail).at(request.getRequestURI()));
+    }
 }

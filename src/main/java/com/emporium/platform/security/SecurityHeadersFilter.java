@@ -15,36 +15,36 @@ import java.io.IOException;
  * repeats the transport-level headers for responses the runtime writes outside this application.
  */
 public class SecurityHeadersFilter extends HttpFilter {
-  static final String CSP = "default-src 'none'; frame-ancestors 'none'";
-  static final String HSTS = "max-age=31536000; includeSubDomains";
-
-  @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws IOException, ServletException {
-    response.setHeader("Strict-Transport-Security", HSTS);
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("Referrer-Policy", "no-referrer");
-    response.setHeader("Content-Security-Policy", CSP);
-    response.setHeader("X-Frame-Options", "DENY");
-    if (!response.containsHeader("Cache-Control")) {
-      response.setHeader("Cache-Control", "no-store");
-    }
-    chain.doFilter(request, new CacheControlReplacing(response));
-  }
-
-  /** Lets a resource's Cache-Control replace the default instead of being added beside it. */
-  private static final class CacheControlReplacing extends HttpServletResponseWrapper {
-    CacheControlReplacing(HttpServletResponse response) {
-      super(response);
-    }
+    static final String CSP = "default-src 'none'; frame-ancestors 'none'";
+    static final String HSTS = "max-age=31536000; includeSubDomains";
 
     @Override
-    public void addHeader(String name, String value) {
-      if ("Cache-Control".equalsIgnoreCase(name)) {
-        super.setHeader(name, value);
-      } else {
-        super.addHeader(name, value);
-      }
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        response.setHeader("Strict-Transport-Security", HSTS);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Content-Security-Policy", CSP);
+        response.setHeader("X-Frame-Options", "DENY");
+        if (!response.containsHeader("Cache-Control")) {
+            response.setHeader("Cache-Control", "no-store");
+        }
+        chain.doFilter(request, new CacheControlReplacing(response));
     }
-  }
+
+    /** Lets a resource's Cache-Control replace the default instead of being added beside it. */
+    private static final class CacheControlReplacing extends HttpServletResponseWrapper {
+        CacheControlReplacing(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            if ("Cache-Control".equalsIgnoreCase(name)) {
+                super.setHeader(name, value);
+            } else {
+                super.addHeader(name, value);
+            }
+        }
+    }
 }

@@ -16,62 +16,59 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class EmbeddedDatabase {
-  private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class.getName());
+    private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class.getName());
 
-  @Inject
-  @ConfigProperty(name = "emporium.embedded.enabled", defaultValue = "true")
-  boolean enabled;
+    @Inject
+    @ConfigProperty(name = "emporium.embedded.enabled", defaultValue = "true")
+    boolean enabled;
 
-  @Inject
-  @ConfigProperty(name = "db.port", defaultValue = "15432")
-  int port;
+    @Inject
+    @ConfigProperty(name = "db.port", defaultValue = "15432")
+    int port;
 
-  @Inject
-  @ConfigProperty(name = "emporium.embedded.postgres.data-dir", defaultValue = "embedded-postgres")
-  String dataDirectory;
+    @Inject
+    @ConfigProperty(name = "emporium.embedded.postgres.data-dir", defaultValue = "embedded-postgres")
+    String dataDirectory;
 
-  @Inject
-  @ConfigProperty(name = "emporium.embedded.postgres.clean", defaultValue = "false")
-  boolean clean;
+    @Inject
+    @ConfigProperty(name = "emporium.embedded.postgres.clean", defaultValue = "false")
+    boolean clean;
 
-  private EmbeddedPostgres server;
+    private EmbeddedPostgres server;
 
-  public boolean isEnabled() {
-    return enabled;
-  }
-
-  synchronized void start() {
-    if (!enabled || server != null) {
-      return;
+    public boolean isEnabled() {
+        return enabled;
     }
-    Path dir = Path.of(dataDirectory).toAbsolutePath();
-    try {
-      server =
-          EmbeddedPostgres.builder()
-              .setPort(port)
-              .setDataDirectory(dir)
-              .setCleanDataDirectory(clean)
-              .setServerConfig("max_connections", "200")
-              .setServerConfig("shared_buffers", "128MB")
-              .start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Embedded PostgreSQL did not start on port " + port, e);
-    }
-    LOG.warning(
-        () ->
-            "EMBEDDED PostgreSQL stand-in running on localhost:" + port + " with data in " + dir
+
+    synchronized void start() {
+        if (!enabled || server != null) {
+            return;
+        }
+        Path dir = Path.of(dataDirectory).toAbsolutePath();
+        try {
+            server = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(clean)
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("shared_buffers", "128MB")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Embedded PostgreSQL did not start on port " + port, e);
+        }
+        LOG.warning(() -> "EMBEDDED PostgreSQL stand-in running on localhost:" + port + " with data in " + dir
                 + " (development default; set EMPORIUM_EMBEDDED_ENABLED=false and DB_* for a real server)");
-  }
+    }
 
-  synchronized void stop() {
-    if (server == null) {
-      return;
+    synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.close();
+        } catch (IOException e) {
+            LOG.warning(() -> "Embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+        }
+        server = null;
     }
-    try {
-      server.close();
-    } catch (IOException e) {
-      LOG.warning(() -> "Embedded PostgreSQL did not stop cleanly: " + e.getMessage());
-    }
-    server = null;
-  }
 }

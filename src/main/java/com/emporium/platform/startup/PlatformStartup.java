@@ -13,17 +13,22 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 public class PlatformStartup {
-  @Inject EmbeddedDatabase embeddedDatabase;
-  @Inject SchemaMigration schemaMigration;
-  @Inject Event<SchemaReady> schemaReady;
+    @Inject
+    EmbeddedDatabase embeddedDatabase;
 
-  void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    embeddedDatabase.start();
-    schemaMigration.migrate();
-    schemaReady.fire(new SchemaReady(embeddedDatabase.isEnabled()));
-  }
+    @Inject
+    SchemaMigration schemaMigration;
 
-  void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
-    embeddedDatabase.stop();
-  }
+    @Inject
+    Event<SchemaReady> schemaReady;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        embeddedDatabase.start();
+        schemaMigration.migrate();
+        schemaReady.fire(new SchemaReady(embeddedDatabase.isEnabled()));
+    }
+
+    void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
+        embeddedDatabase.stop();
+    }
 }

@@ -14,27 +14,25 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 @ApplicationScoped
 public class SchemaMigration {
-  private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
-  @Resource(lookup = "jdbc/emporium")
-  DataSource dataSource;
+    @Resource(lookup = "jdbc/emporium")
+    DataSource dataSource;
 
-  private volatile boolean migrated;
+    private volatile boolean migrated;
 
-  void migrate() {
-    MigrateResult result =
-        Flyway.configure(SchemaMigration.class.getClassLoader())
-            .dataSource(dataSource)
-            .locations("classpath:db/migration")
-            .load()
-            .migrate();
-    migrated = true;
-    LOG.info(
-        () -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
-            + " migrations applied now)");
-  }
+    void migrate() {
+        MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        migrated = true;
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied now)");
+    }
 
-  public boolean isMigrated() {
-    return migrated;
-  }
+    public boolean isMigrated() {
+        return migrated;
+    }
 }

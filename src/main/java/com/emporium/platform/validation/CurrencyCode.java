@@ -15,16 +15,16 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = CurrencyCode.Validator.class)
 public @interface CurrencyCode {
-  String message() default "must be an ISO 4217 currency code such as EUR";
+    String message() default "must be an ISO 4217 currency code such as EUR";
 
-  Class<?>[] groups() default {};
+    Class<?>[] groups() default {};
 
-  Class<? extends Payload>[] payload() default {};
+    Class<? extends Payload>[] payload() default {};
 
-  class Validator implements ConstraintValidator<CurrencyCode, String> {
-    @Override
-    public boolean isValid(String value, ConstraintValidatorContext context) {
-      return value == null || Money.isCurrencyCode(value);
+    class Validator implements ConstraintValidator<CurrencyCode, String> {
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            return value == null || Money.isCurrencyCode(value);
+        }
     }
-  }
 }

@@ -16,45 +16,50 @@ import redis.embedded.RedisServer;
  */
 @ApplicationScoped
 public class EmbeddedRedis {
-  private static final Logger LOG = Logger.getLogger(EmbeddedRedis.class.getName());
+    private static final Logger LOG = Logger.getLogger(EmbeddedRedis.class.getName());
 
-  @Inject
-  @ConfigProperty(name = "emporium.embedded.redis.enabled", defaultValue = "true")
-  boolean enabled;
+    @Inject
+    @ConfigProperty(name = "emporium.embedded.redis.enabled", defaultValue = "true")
+    boolean enabled;
 
-  @Inject
-  @ConfigProperty(name = "redis.port", defaultValue = "16379")
-  int port;
+    @Inject
+    @ConfigProperty(name = "redis.port", defaultValue = "16379")
+    int port;
 
-  private RedisServer server;
+    private RedisServer server;
 
-  synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    if (!enabled) {
-      LOG.info(() -> "Rate limits use the Redis server at redis.host:" + port);
-      return;
+    synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        if (!enabled) {
+            LOG.info(() -> "Rate limits use the Redis server at redis.host:" + port);
+            return;
+        }
+        try {
+            server = RedisServer.newRedisServer()
+                    .port(port)
+                    .bind("127.0.0.1")
+                    .setting("save \"\"")
+                    .setting("appendonly no")
+                    .build();
+            server.start();
+            LOG.warning(() -> "EMBEDDED Redis stand-in running on 127.0.0.1:" + port
+                    + " (development default, no Redis server needed; "
+                    + "set EMPORIUM_EMBEDDED_REDIS_ENABLED=false and REDIS_HOST for a shared one)");
+        } catch (Exception | LinkageError e) {
+            server = null;
+            LOG.warning(() -> "No embedded Redis on this platform (" + e.getMessage()
+                    + "): general rate limits run in-process; "
+                    + "login and password changes are refused until a Redis server answers at redis.host:redis.port");
+        }
     }
-    try {
-      server = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"").setting("appendonly no").build();
-      server.start();
-      LOG.warning(
-          () -> "EMBEDDED Redis stand-in running on 127.0.0.1:" + port + " (development default, no Redis server needed; "
-              + "set EMPORIUM_EMBEDDED_REDIS_ENABLED=false and REDIS_HOST for a shared one)");
-    } catch (Exception | LinkageError e) {
-      server = null;
-      LOG.warning(
-          () -> "No embedded Redis on this platform (" + e.getMessage() + "): general rate limits run in-process; "
-              + "login and password changes are refused until a Redis server answers at redis.host:redis.port");
-    }
-  }
 
-  synchronized void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
-    if (server != null) {
-      try {
-        server.stop();
-      } catch (Exception e) {
-        LOG.warning(() -> "Embedded Redis did not stop cleanly: " + e.getMessage());
-      }
-      server = null;
+    synchronized void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
+        if (server != null) {
+            try {
+                server.stop();
+            } catch (Exception e) {
+                LOG.warning(() -> "Embedded Redis did not stop cleanly: " + e.getMessage());
+            }
+            server = null;
+        }
     }
-  }
 }

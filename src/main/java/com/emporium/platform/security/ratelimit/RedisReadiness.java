@@ -14,17 +14,21 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class RedisReadiness implements HealthCheck {
-  @Inject RedisStore redis;
+    @Inject
+    RedisStore redis;
 
-  @Override
-  public HealthCheckResponse call() {
-    boolean reachable = redis.ping();
-    return HealthCheckResponse.named("redis")
-        .up()
-        .withData("state", reachable ? "ok" : "degraded")
-        .withData("address", redis.address())
-        .withData("effect", reachable ? "rate limits shared by all replicas"
-            : "general limits per replica; login, registration and password changes refused")
-        .build();
-  }
+    @Override
+    public HealthCheckResponse call() {
+        boolean reachable = redis.ping();
+        return HealthCheckResponse.named("redis")
+                .up()
+                .withData("state", reachable ? "ok" : "degraded")
+                .withData("address", redis.address())
+                .withData(
+                        "effect",
+                        reachable
+                                ? "rate limits shared by all replicas"
+                                : "general limits per replica; login, registration and password changes refused")
+                .build();
+    }
 }

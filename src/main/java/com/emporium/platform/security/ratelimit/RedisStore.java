@@ -19,12 +19,11 @@ import redis.clients.jedis.JedisPool;
  */
 @ApplicationScoped
 public class RedisStore {
-  /**
-   * One atomic step: count the request in its window, starting the window (and its expiry) on the
-   * first request, and answer the count with the window's remaining milliseconds.
-   */
-  private static final String COUNT_SCRIPT =
-      """
+    /**
+     * One atomic step: count the request in its window, starting the window (and its expiry) on the
+     * first request, and answer the count with the window's remaining milliseconds.
+     */
+    private static final String COUNT_SCRIPT = """
       local n = redis.call('INCR', KEYS[1])
       local ttl = redis.call('PTTL', KEYS[1])
       if n == 1 or ttl < 0 then
@@ -34,80 +33,80 @@ public class RedisStore {
       return {n, ttl}
       """;
 
-  @Inject
-  @ConfigProperty(name = "redis.host", defaultValue = "localhost")
-  String host;
+    @Inject
+    @ConfigProperty(name = "redis.host", defaultValue = "localhost")
+    String host;
 
-  @Inject
-  @ConfigProperty(name = "redis.port", defaultValue = "16379")
-  int port;
+    @Inject
+    @ConfigProperty(name = "redis.port", defaultValue = "16379")
+    int port;
 
-  @Inject
-  @ConfigProperty(name = "redis.password")
-  Optional<String> password;
+    @Inject
+    @ConfigProperty(name = "redis.password")
+    Optional<String> password;
 
-  @Inject
-  @ConfigProperty(name = "redis.ssl", defaultValue = "false")
-  boolean ssl;
+    @Inject
+    @ConfigProperty(name = "redis.ssl", defaultValue = "false")
+    boolean ssl;
 
-  @Inject
-  @ConfigProperty(name = "redis.timeout", defaultValue = "PT0.25S")
-  Duration timeout;
+    @Inject
+    @ConfigProperty(name = "redis.timeout", defaultValue = "PT0.25S")
+    Duration timeout;
 
-  @Inject
-  @ConfigProperty(name = "redis.pool.max", defaultValue = "32")
-  int poolMax;
+    @Inject
+    @ConfigProperty(name = "redis.pool.max", defaultValue = "32")
+    int poolMax;
 
-  private volatile JedisPool pool;
+    private volatile JedisPool pool;
 
-  private JedisPool pool() {
-    if (pool == null) {
-      synchronized (this) {
+    private JedisPool pool() {
         if (pool == null) {
-          GenericObjectPoolConfig<Jedis> poolConfig = new GenericObjectPoolConfig<>();
-          poolConfig.setMaxTotal(poolMax);
-          poolConfig.setMaxIdle(poolMax);
-          poolConfig.setMaxWait(timeout);
-          poolConfig.setTestWhileIdle(true);
-          DefaultJedisClientConfig.Builder client =
-              DefaultJedisClientConfig.builder()
-                  .connectionTimeoutMillis((int) timeout.toMillis())
-                  .socketTimeoutMillis((int) timeout.toMillis())
-                  .ssl(ssl)
-                  .clientName("emporium");
-          password.filter(p -> !p.isBlank()).ifPresent(client::password);
-          pool = new JedisPool(poolConfig, new HostAndPort(host, port), client.build());
+            synchronized (this) {
+                if (pool == null) {
+                    GenericObjectPoolConfig<Jedis> poolConfig = new GenericObjectPoolConfig<>();
+                    poolConfig.setMaxTotal(poolMax);
+                    poolConfig.setMaxIdle(poolMax);
+                    poolConfig.setMaxWait(timeout);
+                    poolConfig.setTestWhileIdle(true);
+                    DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
+                            .connectionTimeoutMillis((int) timeout.toMillis())
+                            .socketTimeoutMillis((int) timeout.toMillis())
+                            .ssl(ssl)
+                            .clientName("emporium");
+                    password.filter(p -> !p.isBlank()).ifPresent(client::password);
+                    pool = new JedisPool(poolConfig, new HostAndPort(host, port), client.build());
+                }
+            }
         }
-      }
+        return pool;
     }
-    return pool;
-  }
 
-  /** Counts one request under {@code key}; throws a JedisException when Redis cannot answer. */
-  long[] count(String key, Duration window) {
-    try (Jedis jedis = pool().getResource()) {
-      @SuppressWarnings("unchecked")
-      List<Long> result = (List<Long>) jedis.eval(COUNT_SCRIPT, List.of(key), List.of(Long.toString(window.toMillis())));
-      return new long[] {result.get(0), result.get(1)};
+    /** Counts one request under {@code key}; throws a JedisException when Redis cannot answer. */
+    long[] count(String key, Duration window) {
+        try (Jedis jedis = pool().getResource()) {
+            @SuppressWarnings("unchecked")
+            List<Long> result =
+                    (List<Long>) jedis.eval(COUNT_SCRIPT, List.of(key), List.of(Long.toString(window.toMillis())));
+            return new long[] {result.get(0), result.get(1)};
+        }
     }
-  }
 
-  public boolean ping() {
-    try (Jedis jedis = pool().getResource()) {
-      return "PONG".equals(jedis.ping());
-    } catch (RuntimeException e) {
-      return false;
+    public boolean ping() {
+        try (Jedis jedis = pool().getResource()) {
+            return "PONG".equals(jedis.ping());
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
-  }
 
-  public String address() {
-    return host + ":" + port;
-  }
-
-  @PreDestroy
-  void close() {
-    if (pool != null) {
-      pool.close();
+    public String address() {
+        return host + ":" + port;
     }
-  }
+
+    @PreDestroy
+    void close() {
+        if (pool != null) {
+            pool.close();
+        }
+    }
 }

@@ -9,11 +9,12 @@ import jakarta.ws.rs.ext.Provider;
 /** The problem body plus Retry-After and the RateLimit headers. */
 @Provider
 public class TooManyAttemptsMapper implements ExceptionMapper<TooManyAttempts> {
-  @Context UriInfo uriInfo;
+    @Context
+    UriInfo uriInfo;
 
-  @Override
-  public Response toResponse(TooManyAttempts e) {
-    Response problem = e.problem().at(uriInfo.getRequestUri().getRawPath()).toResponse();
-    return e.decision().withHeaders(Response.fromResponse(problem)).build();
-  }
+    @Override
+    public Response toResponse(TooManyAttempts e) {
+        Response problem = e.problem().at(uriInfo.getRequestUri().getRawPath()).toResponse();
+        return e.decision().withHeaders(Response.fromResponse(problem)).build();
+    }
 }

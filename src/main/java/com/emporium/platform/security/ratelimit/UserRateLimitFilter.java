@@ -17,21 +17,23 @@ import java.security.Principal;
 @Provider
 @Priority(Priorities.AUTHENTICATION + 10)
 public class UserRateLimitFilter implements ContainerRequestFilter {
-  @Inject RateLimiter limiter;
-  private final RateLimits limits = RateLimits.load();
+    @Inject
+    RateLimiter limiter;
 
-  @Override
-  public void filter(ContainerRequestContext request) {
-    Principal user = request.getSecurityContext().getUserPrincipal();
-    if (user == null) {
-      return;
+    private final RateLimits limits = RateLimits.load();
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Principal user = request.getSecurityContext().getUserPrincipal();
+        if (user == null) {
+            return;
+        }
+        Decision decision = limiter.consume(limits.perUser(), user.getName());
+        if (!decision.allowed()) {
+            request.abortWith(decision.withHeaders(Response.fromResponse(StatusProblems.forStatus(429)
+                            .at(request.getUriInfo().getRequestUri().getRawPath())
+                            .toResponse()))
+                    .build());
+        }
     }
-    Decision decision = limiter.consume(limits.perUser(), user.getName());
-    if (!decision.allowed()) {
-      request.abortWith(
-          decision.withHeaders(Response.fromResponse(
-                  StatusProblems.forStatus(429).at(request.getUriInfo().getRequestUri().getRawPath()).toResponse()))
-              .build());
-    }
-  }
 }
