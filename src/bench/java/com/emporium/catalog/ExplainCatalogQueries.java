@@ -53,7 +53,7 @@ public final class ExplainCatalogQueries {
         explain.run("search with a typo (trigram)", query(typo(catalog.word(3)), null, null, null, null), Map.of());
 
         ProductQuery first = query(null, root, null, null, null);
-        Page<ProductSummary> page = explain.search.list(first, Map.of());
+        Page<ProductSummary> page = explain.search.list(first, Map.of()).page();
         ProductQuery second = query(null, root, null, null, null);
         second.cursor = page.nextCursor().orElseThrow();
         explain.run("category (department), page 2 by cursor", second, Map.of());
@@ -151,7 +151,9 @@ public final class ExplainCatalogQueries {
     private PreparedStatement recordingStatement(PreparedStatement real, Recorded r) {
         return (PreparedStatement) Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("setObject") && args.length == 2) {
+                    if ((method.getName().equals("setObject")
+                                    || method.getName().equals("setArray"))
+                            && args.length == 2) {
                         r.params().put((Integer) args[0], args[1]);
                     }
                     return invoke(real, method, args);
