@@ -7,6 +7,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.response.Response;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +29,32 @@ class ErrorShapesIT {
         }
         assertThat(response.header("Server")).isNull();
         assertThat(response.header("X-Powered-By")).isNull();
+    }
+
+    /**
+     * A real server fault: the table behind product images disappears for one request. The answer is
+     * a 500 problem with an incident id only, and it still carries the security headers.
+     */
+    @Test
+    void aServerFaultIsA500ProblemThatRevealsNothing() throws SQLException {
+        Response response;
+        try (Connection db = DriverManager.getConnection(System.getProperty("it.db.url"), "postgres", "");
+                Statement sql = db.createStatement()) {
+            sql.execute("ALTER TABLE product_image RENAME TO product_image_gone");
+            try {
+                response = anonymous().get("/api/v1/products?limit=1");
+            } finally {
+                sql.execute("ALTER TABLE product_image_gone RENAME TO product_image");
+            }
+        }
+        assertProblem(response, 500);
+        response.then().body("type", equalTo("/problems/server-error")).body("detail", containsString("incident"));
+        assertThat(response.asString()).doesNotContain("product_image").doesNotContain("relation");
+        assertThat(response.header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.header("Strict-Transport-Security")).contains("max-age=31536000");
+        assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+        anonymous().get("/api/v1/products?limit=1").then().statusCode(200);
     }
 
     @Test
