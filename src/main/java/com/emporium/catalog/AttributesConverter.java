@@ -19,6 +19,29 @@ import java.util.Map;
  */
 @Converter
 public class AttributesConverter implements AttributeConverter<Map<String, Object>, Object> {
+    /**
+     * Attribute numbers are what a storefront shows and filters on (sizes, weights, ratings). Fifteen
+     * significant digits survive a round trip through a JavaScript number, and every whole number in range
+     * fits a long.
+     */
+    static final int MAX_DIGITS = 15;
+
+    static final int MAX_DECIMALS = 6;
+
+    /** Whether a number may be stored: the rule the write path enforces, stated once. */
+    static boolean storable(Number number) {
+        BigDecimal value;
+        try {
+            value = new BigDecimal(number.toString()).stripTrailingZeros();
+        } catch (NumberFormatException notFinite) {
+            return false;
+        }
+        if (value.signum() == 0) {
+            return true;
+        }
+        int integerDigits = value.precision() - value.scale();
+        return value.precision() <= MAX_DIGITS && integerDigits <= MAX_DIGITS && value.scale() <= MAX_DECIMALS;
+    }
 
     @Override
     public Object convertToDatabaseColumn(Map<String, Object> attributes) {
@@ -60,12 +83,22 @@ public class AttributesConverter implements AttributeConverter<Map<String, Objec
         return switch (value.getValueType()) {
             case TRUE -> Boolean.TRUE;
             case FALSE -> Boolean.FALSE;
-            case NUMBER -> {
-                JsonNumber number = (JsonNumber) value;
-                yield number.isIntegral() ? (Object) number.longValueExact() : number.bigDecimalValue();
-            }
+            case NUMBER -> number(((JsonNumber) value).bigDecimalValue());
             case STRING -> ((JsonString) value).getString();
             default -> value.toString();
         };
+    }
+
+    /**
+     * Whole numbers that fit a long read as Long, anything else as BigDecimal. Never throws: rows written
+     * before the write path checked ranges (1e19, 1e300) must still load, or the product cannot be edited.
+     */
+    static Object number(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        boolean whole = stripped.scale() <= 0;
+        if (whole && stripped.precision() - stripped.scale() <= 18) {
+            return stripped.longValueExact();
+        }
+        return value;
     }
 }

@@ -183,6 +183,12 @@ public class ProductService {
             if (!scalar) {
                 throw new InvalidRequest("Attribute '" + name + "' must be a string (max 200), a number or a boolean.");
             }
+            if (value instanceof Number number && !AttributesConverter.storable(number)) {
+                throw new InvalidRequest("Attribute '" + name + "' must be a number with at most "
+                        + AttributesConverter.MAX_DIGITS + " significant digits, at most "
+                        + AttributesConverter.MAX_DECIMALS + " decimal places and less than 10^"
+                        + AttributesConverter.MAX_DIGITS + " in magnitude.");
+            }
         });
         return attributes;
     }

@@ -3,10 +3,11 @@ package com.emporium.inventory;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** A correction of units on hand by a delta (negative for damage or loss), with the reason. */
 public record Adjustment(
         @Size(max = 40) String location,
-        @Min(-1_000_000) @Max(1_000_000) int delta,
+        @NotNull @Min(-1_000_000) @Max(1_000_000) Integer delta,
         @NotBlank @Size(max = 500) String reason) {}

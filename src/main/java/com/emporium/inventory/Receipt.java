@@ -2,11 +2,12 @@ package com.emporium.inventory;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 /** Goods arrived at a location (the default location when none is named). */
 public record Receipt(
         @Size(max = 40) String location,
-        @Positive @Max(1_000_000) int quantity,
+        @NotNull @Positive @Max(1_000_000) Integer quantity,
         @NotBlank @Size(max = 500) String reason) {}

@@ -74,10 +74,24 @@ public class Reservation {
         return owner.equals(subject);
     }
 
-    /** A later expiry for a live hold; a hold past its time is gone even if the sweeper has not run yet. */
-    void extend(Instant now, Duration hold) {
+    /**
+     * A later expiry for a live hold; a hold past its time is gone even if the sweeper has not run yet.
+     * No extension reaches past {@code longest} after the hold was made, so one buyer cannot keep units
+     * from everyone else by extending for ever; at that point the answer is 409 hold-limit.
+     */
+    void extend(Instant now, Duration hold, Duration longest) {
         requireHeld(now);
+        Instant latest = createdAt.plus(longest);
+        if (!expiresAt.isBefore(latest)) {
+            throw new Conflict(
+                    "hold-limit",
+                    "Hold limit reached",
+                    "Reservation " + id + " cannot be held past " + latest + "; reserve again if the units are free.");
+        }
         Instant extended = now.plus(hold);
+        if (extended.isAfter(latest)) {
+            extended = latest;
+        }
         if (extended.isAfter(expiresAt)) {
             expiresAt = extended;
         }

@@ -13,5 +13,5 @@ import java.util.List;
 public record ReservationRequest(@NotEmpty @Size(max = 100) List<@Valid @NotNull Line> lines) {
     public record Line(
             @NotBlank @Size(max = 64) String sku,
-            @Positive @Max(10_000) int quantity) {}
+            @NotNull @Positive @Max(10_000) Integer quantity) {}
 }

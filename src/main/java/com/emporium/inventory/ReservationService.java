@@ -1,6 +1,5 @@
 package com.emporium.inventory;
 
-import com.emporium.platform.problem.InvalidRequest;
 import com.emporium.platform.problem.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,10 +35,14 @@ public class ReservationService {
     @ConfigProperty(name = "emporium.inventory.hold-minutes", defaultValue = "15")
     long holdMinutes;
 
+    @Inject
+    @ConfigProperty(name = "emporium.inventory.max-hold-minutes", defaultValue = "60")
+    long maxHoldMinutes;
+
     /**
      * Allocation: each SKU's whole quantity comes from the first location, by priority then id, that
-     * can cover it alone; lines are never split across locations. Fails with 409 naming the first SKU
-     * no location can cover, and nothing stays held.
+     * can cover it alone; lines are never split across locations. Only sellable SKUs can be held (404
+     * otherwise). Fails with 409 naming the first SKU no location can cover, and nothing stays held.
      */
     public ReservationView reserve(String owner, ReservationRequest request) {
         Map<String, Integer> wanted = request.lines().stream()
@@ -49,13 +52,14 @@ public class ReservationService {
         for (Map.Entry<String, Integer> line : wanted.entrySet()) {
             String sku = line.getKey();
             int quantity = line.getValue();
+            if (!levels.sellable(sku)) {
+                // Draft, archived, hidden and unknown SKUs look alike, so unpublished ones stay unpublished.
+                throw new NotFound("SKU '" + sku + "' is not for sale.");
+            }
             Optional<Long> location = levels.candidateLocations(sku, quantity).stream()
                     .filter(l -> levels.hold(sku, l, quantity))
                     .findFirst();
             if (location.isEmpty()) {
-                if (!levels.skuExists(sku)) {
-                    throw new InvalidRequest("SKU '" + sku + "' does not exist.");
-                }
                 throw new OutOfStock(sku, quantity);
             }
             lines.add(new ReservationLine(sku, location.get(), quantity));
@@ -73,7 +77,7 @@ public class ReservationService {
 
     public ReservationView extend(String owner, long id) {
         Reservation reservation = owned(owner, id, LockModeType.PESSIMISTIC_WRITE);
-        reservation.extend(Instant.now(), hold());
+        reservation.extend(Instant.now(), hold(), Duration.ofMinutes(Math.max(maxHoldMinutes, holdMinutes)));
         return view(reservation);
     }
 

@@ -92,7 +92,7 @@ public class StockAdminResource {
     @POST
     @Path("locations")
     @RolesAllowed(Roles.ADMIN)
-    public Response createLocation(@Valid @NotNull LocationView location) {
+    public Response createLocation(@Valid @NotNull NewLocation location) {
         return Response.status(Response.Status.CREATED)
                 .entity(stock.createLocation(location))
                 .build();

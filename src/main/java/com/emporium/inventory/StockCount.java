@@ -2,10 +2,11 @@ package com.emporium.inventory;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 /** The result of counting a location's shelf: the absolute number on hand. */
 public record StockCount(
-        @PositiveOrZero @Max(1_000_000) int onHand,
+        @NotNull @PositiveOrZero @Max(1_000_000) Integer onHand,
         @NotBlank @Size(max = 500) String reason) {}

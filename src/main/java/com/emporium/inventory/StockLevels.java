@@ -29,6 +29,14 @@ class StockLevels {
                 .isEmpty();
     }
 
+    /** Whether the catalog sells the SKU now (V4's {@code sellable_sku}: the public detail's rule). */
+    boolean sellable(String sku) {
+        return !em.createNativeQuery("SELECT 1 FROM sellable_sku WHERE sku = ?1")
+                .setParameter(1, sku)
+                .getResultList()
+                .isEmpty();
+    }
+
     int receive(String sku, long locationId, int quantity) {
         Object onHand = em.createNativeQuery("INSERT INTO stock (sku, location_id, on_hand) VALUES (?1, ?2, ?3)"
                         + " ON CONFLICT (sku, location_id) DO UPDATE"
@@ -38,6 +46,23 @@ class StockLevels {
                 .setParameter(3, quantity)
                 .getSingleResult();
         return ((Number) onHand).intValue();
+    }
+
+    /**
+     * Units on hand summed over every location, with each of the SKU's rows locked in location order. Staff
+     * changes that add units take these locks first, so the total they check cannot grow behind their back;
+     * a reservation locks one row per SKU in SKU order, so the orders never cross. Two changes can only run
+     * side by side when the SKU has no row yet; each adds at most 1,000,000 units, so together they stay
+     * far below the limit.
+     */
+    long lockOnHand(String sku) {
+        return em
+                .createNativeQuery("SELECT on_hand FROM stock WHERE sku = ?1 ORDER BY location_id FOR UPDATE")
+                .setParameter(1, sku)
+                .getResultList()
+                .stream()
+                .mapToLong(r -> ((Number) r).longValue())
+                .sum();
     }
 
     /** Removes units unless that would leave fewer on hand than are reserved; empty when refused. */

@@ -31,6 +31,7 @@ public class StockService implements StockAvailability {
 
     public StockView receive(String sku, Receipt receipt, String actor) {
         StockLocation location = knownSku(sku, receipt.location());
+        requireRoomFor(sku, receipt.quantity());
         int onHand = levels.receive(sku, location.id(), receipt.quantity());
         record(sku, location, StockMovement.Kind.RECEIPT, receipt.quantity(), onHand, receipt.reason(), actor);
         return stock(sku);
@@ -43,6 +44,7 @@ public class StockService implements StockAvailability {
         StockLocation location = knownSku(sku, adjustment.location());
         int onHand;
         if (adjustment.delta() > 0) {
+            requireRoomFor(sku, adjustment.delta());
             onHand = levels.receive(sku, location.id(), adjustment.delta());
         } else {
             onHand = levels.remove(sku, location.id(), -adjustment.delta())
@@ -55,7 +57,11 @@ public class StockService implements StockAvailability {
 
     public StockView count(String sku, String locationCode, StockCount count, String actor) {
         StockLocation location = knownSku(sku, locationCode);
+        long total = levels.lockOnHand(sku);
         int before = levels.lockForCount(sku, location.id());
+        if (total - before + count.onHand() > StockLimitExceeded.MAX_ON_HAND) {
+            throw new StockLimitExceeded(sku, total - before + count.onHand());
+        }
         int onHand = levels.set(sku, location.id(), count.onHand())
                 .orElseThrow(() -> new InsufficientStock("'" + sku + "' at '" + location.code()
                         + "' has more units reserved than " + count.onHand() + "."));
@@ -101,12 +107,13 @@ public class StockService implements StockAvailability {
                 .toList();
     }
 
-    public LocationView createLocation(LocationView request) {
+    public LocationView createLocation(NewLocation request) {
         if (location(request.code()).isPresent()) {
             throw new Conflict(
                     "location-taken", "Location code taken", "Location '" + request.code() + "' already exists.");
         }
-        StockLocation location = new StockLocation(request.code(), request.name(), request.priority());
+        StockLocation location =
+                new StockLocation(request.code(), request.name(), request.priority() == null ? 0 : request.priority());
         em.persist(location);
         return LocationView.from(location);
     }
@@ -120,6 +127,14 @@ public class StockService implements StockAvailability {
             result.put(sku, policy.of(available.getOrDefault(sku, 0L)));
         }
         return result;
+    }
+
+    /** Locks the SKU's stock rows (see {@link StockLevels#lockOnHand}) and refuses a total past the limit. */
+    private void requireRoomFor(String sku, int added) {
+        long total = levels.lockOnHand(sku);
+        if (total + added > StockLimitExceeded.MAX_ON_HAND) {
+            throw new StockLimitExceeded(sku, total + added);
+        }
     }
 
     private void requireSku(String sku) {

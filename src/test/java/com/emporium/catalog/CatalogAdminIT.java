@@ -242,6 +242,76 @@ class CatalogAdminIT {
                         hasItems("slug", "name", "currency", "variants[0].price.amount", "variants[0].price.currency"));
     }
 
+    /** Numbers the reader could not give back (or a storefront could not show exactly) are refused. */
+    @Test
+    void attributeNumbersBeyondWhatCanBeReadBackAreRefused() {
+        for (String number : List.of("1e19", "12345678901234567890", "1e300", "1234567890123456", "0.1234567")) {
+            String sku = Api.unique("ATTR");
+            String body = "{\"slug\":\"" + Api.unique("p") + "\",\"name\":\"Numbers\",\"category\":\"" + category
+                    + "\",\"currency\":\"EUR\",\"variants\":[{\"sku\":\"" + sku
+                    + "\",\"title\":\"t\",\"price\":{\"amount\":1500,\"currency\":\"EUR\"},\"attributes\":{\"n\":"
+                    + number + "}}]}";
+            admin().contentType("application/json")
+                    .body(body)
+                    .post("/api/v1/admin/products")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("/problems/invalid-request"));
+            assertThat(CatalogFixture.count("SELECT count(*) FROM variant WHERE sku = ?", sku))
+                    .as(number)
+                    .isZero();
+        }
+        Map<String, Object> fine = CatalogFixture.create(CatalogFixture.productBody(
+                category,
+                "Fine numbers",
+                List.of(CatalogFixture.variant(
+                        Api.unique("ATTR"), 1500, Map.of("big", 999999999999999L, "fine", 0.125, "neg", -3)))));
+        anonymous()
+                .get("/api/v1/products/" + fine.get("slug"))
+                .then()
+                .statusCode(200)
+                .body("variants[0].attributes.big", equalTo(999999999999999L))
+                .body("variants[0].attributes.neg", equalTo(-3));
+    }
+
+    /** Rows stored before the write path checked numbers still load, so the product can be fixed. */
+    @Test
+    void storedAttributeNumbersOfAnySizeStillRead() {
+        Map<String, Object> product = CatalogFixture.create(newProduct());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> variant = ((List<Map<String, Object>>) product.get("variants")).get(0);
+        CatalogFixture.execute(
+                "UPDATE variant SET attributes = '{\"n\": 1e19, \"m\": 12345678901234567890, \"x\": 1e300}'::jsonb"
+                        + " WHERE sku = ?",
+                variant.get("sku"));
+        anonymous()
+                .get("/api/v1/products/" + product.get("slug"))
+                .then()
+                .statusCode(200)
+                .body("variants[0].attributes.m", equalTo(new java.math.BigInteger("12345678901234567890")));
+        String etag = admin().get("/api/v1/admin/products/{id}", product.get("id"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        admin().contentType("application/json")
+                .header("If-Match", etag)
+                .body(Map.of("name", "Renamed", "description", "", "category", category, "status", "ACTIVE"))
+                .put("/api/v1/admin/products/{id}", product.get("id"))
+                .then()
+                .statusCode(200);
+        String variantTag =
+                "\"" + CatalogFixture.count("SELECT version FROM variant WHERE sku = ?", variant.get("sku")) + "\"";
+        admin().contentType("application/json")
+                .header("If-Match", variantTag)
+                .body(CatalogFixture.variant((String) variant.get("sku"), 1600, Map.of("n", 5)))
+                .put("/api/v1/admin/variants/{id}", variant.get("id"))
+                .then()
+                .statusCode(200)
+                .body("attributes.n", equalTo(5));
+    }
+
     @Test
     void archivingHidesAProductFromTheStorefront() {
         Map<String, Object> product = CatalogFixture.create(newProduct());

@@ -272,8 +272,15 @@ class AuthorizationMatrixIT {
             case "POST /api/v1/admin/accounts" ->
                 Map.of("email", Accounts.uniqueEmail("matrix"), "password", Accounts.PASSWORD, "role", "customer");
             case "PUT /api/v1/admin/accounts/{id}/role" -> Map.of("role", "customer");
+            // A sellable SKU without stock: callers who pass the check get 409 (an unknown SKU would be 404).
             case "POST /api/v1/reservations" ->
-                Map.of("lines", List.of(Map.of("sku", "MATRIX-NO-SUCH-SKU", "quantity", 1)));
+                Map.of(
+                        "lines",
+                        List.of(Map.of(
+                                "sku",
+                                firstSku(CatalogFixture.product(category, "Matrix product", 1000)),
+                                "quantity",
+                                1)));
             case "POST /api/v1/admin/inventory/stock/{sku}/receipts" -> Map.of("quantity", 1, "reason", "matrix");
             case "POST /api/v1/admin/inventory/stock/{sku}/adjustments" -> Map.of("delta", 1, "reason", "matrix");
             case "PUT /api/v1/admin/inventory/stock/{sku}/locations/{location}" ->

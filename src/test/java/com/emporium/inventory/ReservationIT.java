@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.emporium.testsupport.Api;
+import com.emporium.testsupport.CatalogFixture;
 import com.emporium.testsupport.Tokens;
 import io.restassured.response.Response;
 import java.time.Instant;
@@ -200,6 +201,71 @@ class ReservationIT {
                 .statusCode(200)
                 .body("status", equalTo("HELD"));
         Api.anonymous().get(RESERVATIONS + "/{id}", id).then().statusCode(401);
+    }
+
+    /**
+     * Draft, archived and hidden SKUs cannot be held, and the refusal is the same as for a SKU that never
+     * existed, so a hold cannot reveal unpublished products.
+     */
+    @Test
+    void onlySellableSkusCanBeReservedAndTheRestLookUnknown() {
+        String category = CatalogFixture.category(null);
+        Map<String, Object> draftBody = CatalogFixture.productBody(
+                category, "Unreleased", List.of(CatalogFixture.variant(Api.unique("DRAFT"), 1500, Map.of())));
+        draftBody.put("status", "DRAFT");
+        String draft = skus(CatalogFixture.create(draftBody)).get(0);
+
+        Map<String, Object> archivedProduct = CatalogFixture.product(category, "Retired", 1500);
+        String retired = skus(archivedProduct).get(0);
+
+        Map<String, Object> twoVariants = CatalogFixture.product(category, "Two variants", 1500, 1500);
+        String sellable = skus(twoVariants).get(0);
+        String archivedVariant = skus(twoVariants).get(1);
+
+        for (String sku : List.of(draft, retired, sellable, archivedVariant)) {
+            InventoryFixture.receive(sku, 5);
+        }
+        Api.admin()
+                .header("If-Match", "\"" + archivedProduct.get("version") + "\"")
+                .delete("/api/v1/admin/products/{id}", archivedProduct.get("id"))
+                .then()
+                .statusCode(204);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> second = ((List<Map<String, Object>>) twoVariants.get("variants")).get(1);
+        Api.admin()
+                .header("If-Match", "\"" + second.get("version") + "\"")
+                .delete("/api/v1/admin/variants/{id}", second.get("id"))
+                .then()
+                .statusCode(204);
+
+        String owner = Api.unique("buyer");
+        for (String sku : List.of(draft, retired, archivedVariant, Api.unique("NO-SUCH-SKU"))) {
+            Response refused = InventoryFixture.customer(owner)
+                    .body(InventoryFixture.reservationBody(sellable, 1, sku, 1))
+                    .post(RESERVATIONS);
+            assertThat(refused.statusCode()).as(sku).isEqualTo(404);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.jsonPath().getString("type")).isEqualTo("/problems/not-found");
+            assertThat(refused.jsonPath().getString("detail")).isEqualTo("SKU '" + sku + "' is not for sale.");
+        }
+        assertThat(InventoryFixture.queryLong(
+                        "SELECT coalesce(sum(reserved), 0) FROM stock WHERE sku IN (?, ?, ?, ?)",
+                        draft,
+                        retired,
+                        archivedVariant,
+                        sellable))
+                .isZero();
+        InventoryFixture.customer(owner)
+                .body(InventoryFixture.reservationBody(sellable, 1))
+                .post(RESERVATIONS)
+                .then()
+                .statusCode(201);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> skus(Map<String, Object> product) {
+        return ((List<Map<String, Object>>) product.get("variants"))
+                .stream().map(v -> (String) v.get("sku")).toList();
     }
 
     @Test

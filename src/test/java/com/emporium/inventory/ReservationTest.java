@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class ReservationTest {
     private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
     private static final Duration HOLD = Duration.ofMinutes(15);
+    private static final Duration LONGEST = Duration.ofMinutes(40);
 
     private static Reservation reservation() {
         return new Reservation(
@@ -32,9 +33,21 @@ class ReservationTest {
     @Test
     void anOverdueHoldCannotBeExtendedEvenBeforeTheSweeperRuns() {
         Reservation r = reservation();
-        r.extend(NOW.plusSeconds(60), HOLD);
+        r.extend(NOW.plusSeconds(60), HOLD, LONGEST);
         assertThat(r.expiresAt()).isEqualTo(NOW.plusSeconds(60).plus(HOLD));
-        assertThatThrownBy(() -> r.extend(NOW.plus(Duration.ofHours(1)), HOLD)).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> r.extend(NOW.plus(Duration.ofHours(1)), HOLD, LONGEST))
+                .isInstanceOf(Conflict.class);
+    }
+
+    @Test
+    void extensionsStopAtTheLongestHoldAfterWhichTheyAreRefused() {
+        Reservation r = reservation();
+        r.extend(NOW.plus(Duration.ofMinutes(14)), HOLD, LONGEST);
+        r.extend(NOW.plus(Duration.ofMinutes(28)), HOLD, LONGEST);
+        assertThat(r.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(40)));
+        assertThatThrownBy(() -> r.extend(NOW.plus(Duration.ofMinutes(39)), HOLD, LONGEST))
+                .isInstanceOf(Conflict.class)
+                .hasMessageContaining("cannot be held past 2026-01-01T12:40:00Z");
     }
 
     @Test

@@ -16,6 +16,84 @@ class StockAdminIT {
     private static final String STOCK = "/api/v1/admin/inventory/stock/{sku}";
 
     @Test
+    void aStockCountWithoutOnHandIsRefusedAndChangesNothing() {
+        String sku = InventoryFixture.product(1).sku();
+        InventoryFixture.receive(sku, 12);
+        Map<String, Object> misspelt = Map.of("on_hand", 38, "reason", "cycle count");
+        Map<String, Object> missing = Map.of("reason", "x");
+        for (Map<String, Object> count : List.of(misspelt, missing)) {
+            Api.as("staff")
+                    .contentType("application/json")
+                    .body(count)
+                    .put(STOCK + "/locations/main", sku)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("/problems/validation"));
+        }
+        Api.as("staff").get(STOCK, sku).then().statusCode(200).body("onHand", equalTo(12));
+        assertThat(InventoryFixture.queryLong("SELECT count(*) FROM stock_movement WHERE sku = ?", sku))
+                .isEqualTo(1);
+    }
+
+    /**
+     * The limit is 2,147,483,647 units on hand per SKU, summed over locations (the counters and the live
+     * events are 32-bit). Reaching it takes thousands of receipts, so the test starts just below it.
+     */
+    @Test
+    void stockCannotGrowPastTheLimitAtOneLocationOrAcrossLocations() throws Exception {
+        String sku = InventoryFixture.product(1).sku();
+        InventoryFixture.receive(sku, 1);
+        try (var db = InventoryFixture.database();
+                var update = db.prepareStatement("UPDATE stock SET on_hand = 2147483000 WHERE sku = ?")) {
+            update.setString(1, sku);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        String store = Api.unique("store");
+        Api.admin()
+                .contentType("application/json")
+                .body(Map.of("code", store, "name", "Store"))
+                .post("/api/v1/admin/inventory/locations")
+                .then()
+                .statusCode(201)
+                .body("priority", equalTo(0));
+        List<Map<String, Object>> refused = List.of(
+                Map.of("path", "/receipts", "body", Map.of("quantity", 1000, "reason", "too much")),
+                Map.of("path", "/receipts", "body", Map.of("quantity", 648, "location", store, "reason", "too much")),
+                Map.of("path", "/adjustments", "body", Map.of("delta", 1_000_000, "reason", "found")));
+        for (Map<String, Object> change : refused) {
+            Api.as("staff")
+                    .contentType("application/json")
+                    .body(change.get("body"))
+                    .post(STOCK + change.get("path"), sku)
+                    .then()
+                    .statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("/problems/stock-limit"));
+        }
+        Api.as("staff")
+                .contentType("application/json")
+                .body(Map.of("onHand", 648, "reason", "count"))
+                .put(STOCK + "/locations/{location}", sku, store)
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("/problems/stock-limit"));
+        Api.as("staff").get(STOCK, sku).then().statusCode(200).body("onHand", equalTo(2147483000));
+
+        Api.as("staff")
+                .contentType("application/json")
+                .body(Map.of("quantity", 647, "location", store, "reason", "up to the limit"))
+                .post(STOCK + "/receipts", sku)
+                .then()
+                .statusCode(200)
+                .body("onHand", equalTo(Integer.MAX_VALUE))
+                .body("available", equalTo(Integer.MAX_VALUE));
+        assertThat(InventoryFixture.queryLong(
+                        "SELECT available FROM inventory_event WHERE sku = ? ORDER BY id DESC LIMIT 1", sku))
+                .isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
     void receiveAdjustAndCountAreRecordedWithWhoAndWhy() {
         String sku = InventoryFixture.product(1).sku();
         Api.as("staff")

@@ -2,6 +2,11 @@ package com.emporium.testsupport;
 
 import static org.hamcrest.Matchers.is;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,5 +72,38 @@ public final class CatalogFixture {
                 .extract()
                 .jsonPath()
                 .getMap("");
+    }
+
+    /** A single number from the test database, for checks on the final state. */
+    public static long count(String sql, Object... params) {
+        try (Connection db = database();
+                PreparedStatement statement = prepared(db, sql, params);
+                ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? rows.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes straight to the test database, for state the API cannot create (rows from older releases). */
+    public static void execute(String sql, Object... params) {
+        try (Connection db = database();
+                PreparedStatement statement = prepared(db, sql, params)) {
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Connection database() throws SQLException {
+        return DriverManager.getConnection(System.getProperty("it.db.url"), "postgres", "");
+    }
+
+    private static PreparedStatement prepared(Connection db, String sql, Object... params) throws SQLException {
+        PreparedStatement statement = db.prepareStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            statement.setObject(i + 1, params[i]);
+        }
+        return statement;
     }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * Everything no narrower mapper claimed. Failures a client can cause travel wrapped in other exceptions
@@ -31,6 +32,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ProblemException problem) {
                 return problem.problem().at(path).toResponse();
+            }
+            if (t instanceof JsonbException binding) {
+                Optional<Problem> field = UnreadableBody.of(binding);
+                if (field.isPresent()) {
+                    return field.get().at(path).toResponse();
+                }
             }
             if (t instanceof JsonbException || t instanceof JsonParsingException) {
                 return Problem.of(

@@ -1,0 +1,11 @@
+package com.emporium.inventory;
+
+import com.emporium.platform.validation.Slug;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** A stock location to create. Without a priority it is allocated from with priority 0, like "main". */
+public record NewLocation(
+        @Slug @Size(max = 40) @NotBlank String code,
+        @NotBlank @Size(max = 200) String name,
+        Integer priority) {}
