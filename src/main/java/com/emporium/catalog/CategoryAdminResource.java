@@ -62,12 +62,12 @@ public class CategoryAdminResource {
         return Response.ok(view).tag(IfMatch.tagOf(view.version())).build();
     }
 
-    /** Archives an empty category; it leaves the public tree. */
+    /** Archives an empty category; it leaves the public tree. If-Match, when sent, must be current. */
     @DELETE
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
-    public Response archive(@PathParam("id") long id) {
-        categories.archive(id);
+    public Response archive(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        categories.archive(id, IfMatch.optionalVersion(ifMatch));
         return Response.noContent().build();
     }
 }

@@ -7,8 +7,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -25,7 +25,7 @@ public class CategoryResource {
     /** The whole live tree, children in display order. */
     @GET
     @PermitAll
-    public Response tree(@Context Request request) {
-        return PublicCache.ok(request, categories.tree(), maxAge);
+    public Response tree(@Context HttpHeaders headers) {
+        return PublicCache.ok(headers, categories.tree(), maxAge);
     }
 }

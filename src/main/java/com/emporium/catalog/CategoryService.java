@@ -1,12 +1,15 @@
 package com.emporium.catalog;
 
+import com.emporium.platform.http.IfMatch;
 import com.emporium.platform.problem.Conflict;
 import com.emporium.platform.problem.InvalidRequest;
 import com.emporium.platform.problem.NotFound;
 import com.emporium.platform.problem.StaleVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -68,10 +71,7 @@ public class CategoryService {
 
     public CategoryView rename(long id, long expectedVersion, CategoryRequest request) {
         Category category = find(id);
-        if (category.version() != expectedVersion) {
-            throw new StaleVersion(
-                    "Category " + id + " is at version " + category.version() + ", not " + expectedVersion + ".");
-        }
+        requireVersion(category, expectedVersion);
         if (!category.slug().equals(request.slug())) {
             throw new InvalidRequest("A category's slug cannot change; create a new category instead.");
         }
@@ -85,8 +85,14 @@ public class CategoryService {
         return CategoryView.from(category);
     }
 
-    public void archive(long id) {
-        Category category = find(id);
+    /**
+     * The row lock comes first: a product being added to this category holds a share lock on it (V7),
+     * so archiving waits for that product to commit and then counts it, instead of missing it.
+     */
+    public void archive(long id, long expectedVersion) {
+        Category category = Optional.ofNullable(em.find(Category.class, id, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> new NotFound("Category " + id + " does not exist."));
+        requireVersion(category, expectedVersion);
         long children = em.createQuery(
                         "SELECT COUNT(c) FROM Category c WHERE c.parent = :c AND c.archived = false", Long.class)
                 .setParameter("c", category)
@@ -97,13 +103,31 @@ public class CategoryService {
                 .setParameter("c", category)
                 .getSingleResult();
         if (children > 0 || products > 0) {
-            throw new Conflict(
-                    "category-not-empty",
-                    "Category not empty",
-                    "Category '" + category.slug() + "' still has " + children + " subcategories and " + products
-                            + " products.");
+            throw notEmpty(category, children + " subcategories and " + products + " products");
         }
         category.archive();
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (CatalogConstraint.violated(e, CatalogConstraint.CATEGORY_ARCHIVED_EMPTY)) {
+                throw notEmpty(category, "products");
+            }
+            throw e;
+        }
+    }
+
+    private static Conflict notEmpty(Category category, String what) {
+        return new Conflict(
+                "category-not-empty",
+                "Category not empty",
+                "Category '" + category.slug() + "' still has " + what + ".");
+    }
+
+    private static void requireVersion(Category category, long expectedVersion) {
+        if (!IfMatch.matches(expectedVersion, category.version())) {
+            throw new StaleVersion("Category " + category.id() + " is at version " + category.version() + ", not "
+                    + expectedVersion + ".");
+        }
     }
 
     Optional<Category> bySlug(String slug) {

@@ -18,6 +18,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,8 @@ public class Product {
         this.category = category;
         this.currency = currency;
         this.status = status;
-        this.createdAt = Instant.now();
+        // timestamptz keeps microseconds: the create response must show what later reads show.
+        this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         this.updatedAt = createdAt;
     }
 
@@ -132,7 +134,7 @@ public class Product {
     }
 
     private void touch() {
-        updatedAt = Instant.now();
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     public boolean isPublic() {

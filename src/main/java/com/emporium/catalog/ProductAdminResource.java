@@ -63,12 +63,15 @@ public class ProductAdminResource {
         return withTag(Response.ok(), products.update(id, IfMatch.requiredVersion(ifMatch), update));
     }
 
-    /** Archives the product: it leaves the public catalog but stays for orders that reference it. */
+    /**
+     * Archives the product: it leaves the public catalog but stays for orders that reference it. An
+     * If-Match, when sent, must name the current version.
+     */
     @DELETE
     @Path("products/{id}")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    public Response archive(@PathParam("id") long id) {
-        products.archive(id);
+    public Response archive(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        products.archive(id, IfMatch.optionalVersion(ifMatch));
         return Response.noContent().build();
     }
 
@@ -79,9 +82,29 @@ public class ProductAdminResource {
     public Response addVariant(
             @PathParam("id") long id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull VariantRequest request) {
+            @Valid @NotNull VariantRequest request,
+            @Context UriInfo uri) {
         ProductView view = products.addVariant(id, IfMatch.requiredVersion(ifMatch), request);
-        return withTag(Response.status(Response.Status.CREATED), view);
+        long variantId = view.variants().stream()
+                .filter(v -> v.sku().equals(request.sku()))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        return withTag(
+                Response.created(uri.getBaseUriBuilder()
+                        .path(ProductAdminResource.class)
+                        .path("variants")
+                        .path(Long.toString(variantId))
+                        .build()),
+                view);
+    }
+
+    @GET
+    @Path("variants/{id}")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    public Response variant(@PathParam("id") long id) {
+        ProductView.VariantView variant = products.variant(id);
+        return Response.ok(variant).tag(IfMatch.tagOf(variant.version())).build();
     }
 
     @PUT
@@ -98,8 +121,8 @@ public class ProductAdminResource {
     @DELETE
     @Path("variants/{id}")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    public Response archiveVariant(@PathParam("id") long id) {
-        products.archiveVariant(id);
+    public Response archiveVariant(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        products.archiveVariant(id, IfMatch.optionalVersion(ifMatch));
         return Response.noContent().build();
     }
 

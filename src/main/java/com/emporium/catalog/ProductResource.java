@@ -13,8 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
@@ -43,11 +43,11 @@ public class ProductResource {
      */
     @GET
     @PermitAll
-    public Response list(@Valid @BeanParam ProductQuery query, @Context UriInfo uri, @Context Request request) {
+    public Response list(@Valid @BeanParam ProductQuery query, @Context UriInfo uri, @Context HttpHeaders headers) {
         ProductSearch.Listing listing = search.list(query, attributeFilters(uri));
         Page<ProductSummary> page = listing.page();
         Response.ResponseBuilder ok = Response.fromResponse(PublicCache.ok(
-                request, new ProductPage(page.items(), page.nextCursor().orElse(null)), maxAge));
+                headers, new ProductPage(page.items(), page.nextCursor().orElse(null)), maxAge));
         page.nextCursor()
                 .ifPresent(next -> ok.link(
                         uri.getRequestUriBuilder()
@@ -61,10 +61,10 @@ public class ProductResource {
     @GET
     @Path("{slug}")
     @PermitAll
-    public Response detail(@PathParam("slug") @Slug String slug, @Context Request request) {
+    public Response detail(@PathParam("slug") @Slug String slug, @Context HttpHeaders headers) {
         ProductView product =
                 products.publicDetail(slug).orElseThrow(() -> new NotFound("No product '" + slug + "' is for sale."));
-        return PublicCache.ok(request, product, maxAge);
+        return PublicCache.ok(headers, product, maxAge);
     }
 
     private static Map<String, List<String>> attributeFilters(UriInfo uri) {

@@ -2,10 +2,12 @@ package com.emporium.catalog;
 
 import com.emporium.platform.Money;
 import com.emporium.platform.paging.Cursor;
+import com.emporium.platform.paging.CursorSecret;
 import com.emporium.platform.paging.Page;
 import com.emporium.platform.problem.InvalidRequest;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.math.BigDecimal;
@@ -14,18 +16,23 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
  * The public product list: filters, PostgreSQL full-text search with a trigram fallback for typos,
  * and keyset pagination. Native SQL on purpose: ranking, JSONB containment and row-value comparisons
- * are the PostgreSQL features this query exists for. Every filter and sort has an index (V1).
+ * are the PostgreSQL features this query exists for. Every filter and sort has an index (V1, V7).
  */
 @ApplicationScoped
 public class ProductSearch {
@@ -34,22 +41,36 @@ public class ProductSearch {
     /** Cursor suffix of a search walk that includes typo (trigram) matches. */
     private static final String TYPO_MODE = "~typo";
 
+    private static final String NOT_ISSUED = "The cursor is not one this API issued.";
+    /** A real as Float.toString writes it; anything else (1e50, 1.0f, NaN) was not issued here. */
+    private static final Pattern RANK_KEY = Pattern.compile("^-?\\d{1,10}\\.\\d{1,10}(E-?\\d{1,2})?$");
+    /** Timestamps PostgreSQL holds comfortably; an edited year 300000 is refused, not a 500. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     @Resource(lookup = "jdbc/emporium")
     DataSource dataSource;
 
+    @Inject
+    CursorSecret cursorSecret;
+
     /**
-     * One page of the list, and the total when the query asks for it. A search first matches words
-     * exactly (full-text, index-only); only when that finds less than one page does it widen to
-     * trigram matches that forgive typos. The cursor remembers which of the two a walk uses.
+     * One page of the list, and the total when the query asks for it. A search matches words exactly
+     * (full-text, index-only); only when that finds nothing at all does it widen to trigram matches
+     * that forgive typos, so the choice never depends on the page size. The cursor remembers which of
+     * the two a walk uses, and is signed for this query's filters.
      */
     public Listing list(ProductQuery query, Map<String, List<String>> attributes) {
         ProductSort sort = ProductSort.parse(query.sort, query.searching());
         int size = query.pageSize();
-        Cursor cursor =
-                query.cursor == null ? null : Cursor.decode(query.cursor, 2, sort.param, sort.param + TYPO_MODE);
+        String scope = scopeOf(query, attributes);
+        Cursor cursor = query.cursor == null
+                ? null
+                : Cursor.decode(query.cursor, cursorSecret.get(), scope, 2, sort.param, sort.param + TYPO_MODE);
         boolean forgiving = cursor != null && cursor.sort().endsWith(TYPO_MODE);
         List<Row> rows = run(pageQuery(query, attributes, sort, cursor, forgiving, size));
-        if (query.searching() && cursor == null && rows.size() < size) {
+        if (query.searching() && cursor == null && rows.isEmpty()) {
             forgiving = true;
             rows = run(pageQuery(query, attributes, sort, null, true, size));
         }
@@ -58,7 +79,8 @@ public class ProductSearch {
             rows = rows.subList(0, size);
             Row last = rows.get(size - 1);
             String mode = forgiving ? sort.param + TYPO_MODE : sort.param;
-            next = Optional.of(new Cursor(mode, List.of(last.key(sort), Long.toString(last.summary.id()))).encode());
+            next = Optional.of(new Cursor(mode, List.of(last.key(sort), Long.toString(last.summary.id())))
+                    .encode(cursorSecret.get(), scope));
         }
         Page<ProductSummary> page = new Page<>(rows.stream().map(Row::summary).toList(), next);
         OptionalLong total =
@@ -68,6 +90,23 @@ public class ProductSearch {
 
     /** A page and, when asked for, the number of all matching products. */
     public record Listing(Page<ProductSummary> page, OptionalLong total) {}
+
+    /** What a cursor is bound to besides its sort: every filter, in one canonical spelling. */
+    static String scopeOf(ProductQuery query, Map<String, List<String>> attributes) {
+        StringBuilder scope = new StringBuilder();
+        String[] filters = {
+            query.searching() ? query.q : "", query.category, query.minPrice, query.maxPrice, query.inStock
+        };
+        for (String value : filters) {
+            scope.append(value == null ? "" : value).append('\0');
+        }
+        new TreeMap<>(attributes)
+                .forEach((name, values) -> scope.append(name)
+                        .append('=')
+                        .append(String.join("\1", values.stream().sorted().toList()))
+                        .append('\0'));
+        return scope.toString();
+    }
 
     private Sql pageQuery(
             ProductQuery query,
@@ -81,8 +120,9 @@ public class ProductSearch {
         String rank = "0::real";
         if (query.searching()) {
             rank = "(ts_rank(p.search, websearch_to_tsquery('english', ?)) + word_similarity(?, p.name))::real";
+            SearchTerms terms = SearchTerms.parse(query.q);
             sql.params.add(query.q);
-            sql.params.add(query.q);
+            sql.params.add(terms.hasWords() ? terms.words() : query.q);
         }
         sql.text
                 .append(
@@ -130,43 +170,78 @@ public class ProductSearch {
         } else {
             where.text.append(" AND p.category_id IN (SELECT id FROM category WHERE NOT archived)");
         }
-        if (query.minPriceValue() != null) {
-            where.text.append(" AND p.price_from >= ?");
-            where.params.add(query.minPriceValue());
-        }
-        if (query.maxPriceValue() != null) {
-            where.text.append(" AND p.price_from <= ?");
-            where.params.add(query.maxPriceValue());
+        boolean inStock = "true".equals(query.inStock);
+        if (attributes.isEmpty() && !inStock) {
+            // Price alone filters the price a product is listed at (its cheapest live variant); this
+            // column has the index that keeps a price range fast.
+            if (query.minPriceValue() != null) {
+                where.text.append(" AND p.price_from >= ?");
+                where.params.add(query.minPriceValue());
+            }
+            if (query.maxPriceValue() != null) {
+                where.text.append(" AND p.price_from <= ?");
+                where.params.add(query.maxPriceValue());
+            }
+        } else {
+            appendVariantFilter(where, query, attributes, inStock);
         }
         if (query.searching() && forgiving) {
-            where.text.append(" AND (p.search @@ websearch_to_tsquery('english', ?) OR ? <% p.name)");
-            where.params.add(query.q);
-            where.params.add(query.q);
+            appendForgivingSearch(where, query.q);
         } else if (query.searching()) {
             where.text.append(" AND p.search @@ websearch_to_tsquery('english', ?)");
             where.params.add(query.q);
-        }
-        if ("true".equals(query.inStock)) {
-            // available_stock is the view inventory publishes for exactly this: SKUs with sellable units.
-            where.text.append(" AND EXISTS (SELECT 1 FROM variant s JOIN available_stock a ON a.sku = s.sku"
-                    + " WHERE s.product_id = p.id AND NOT s.archived)");
-        }
-        if (!attributes.isEmpty()) {
-            appendAttributeFilter(where, attributes);
         }
         return where;
     }
 
     /**
-     * All attribute filters must hold for one and the same variant (a red shirt in size M, not a red S
-     * and a blue M). Several values of one attribute are alternatives. A value that reads as a number or
-     * a boolean also matches the typed JSON value.
+     * Exact words, or (for a typo) plain words similar to the name; either way quoted phrases must be
+     * present and excluded words absent, as the query said.
      */
-    private static void appendAttributeFilter(Sql where, Map<String, List<String>> attributes) {
+    private static void appendForgivingSearch(Sql where, String q) {
+        SearchTerms terms = SearchTerms.parse(q);
+        where.text.append(" AND (p.search @@ websearch_to_tsquery('english', ?)");
+        where.params.add(q);
+        if (terms.hasWords()) {
+            where.text.append(" OR (? <% p.name");
+            where.params.add(terms.words());
+            if (terms.hasPhrases()) {
+                where.text.append(" AND p.search @@ websearch_to_tsquery('english', ?)");
+                where.params.add(terms.phrases());
+            }
+            if (terms.hasExclusions()) {
+                where.text.append(" AND NOT p.search @@ websearch_to_tsquery('english', ?)");
+                where.params.add(terms.exclusions());
+            }
+            where.text.append(")");
+        }
+        where.text.append(")");
+    }
+
+    /**
+     * Filters that describe a variant (attributes, stock, and with them the price) must all hold for
+     * one and the same live variant: a red shirt that is in stock, not a red one that is sold out and
+     * a blue one that is not. Several values of one attribute are alternatives. A value that reads as
+     * a number or a boolean also matches the typed JSON value.
+     */
+    private static void appendVariantFilter(
+            Sql where, ProductQuery query, Map<String, List<String>> attributes, boolean inStock) {
         if (attributes.size() > MAX_ATTRIBUTE_FILTERS) {
             throw new InvalidRequest("At most " + MAX_ATTRIBUTE_FILTERS + " attribute filters are allowed.");
         }
         where.text.append(" AND EXISTS (SELECT 1 FROM variant v WHERE v.product_id = p.id AND NOT v.archived");
+        if (query.minPriceValue() != null) {
+            where.text.append(" AND v.price_amount >= ?");
+            where.params.add(query.minPriceValue());
+        }
+        if (query.maxPriceValue() != null) {
+            where.text.append(" AND v.price_amount <= ?");
+            where.params.add(query.maxPriceValue());
+        }
+        if (inStock) {
+            // available_stock is the view inventory publishes for exactly this: SKUs with sellable units.
+            where.text.append(" AND EXISTS (SELECT 1 FROM available_stock a WHERE a.sku = v.sku)");
+        }
         attributes.forEach((name, values) -> {
             if (!ATTRIBUTE_NAME.matcher(name).matches()) {
                 throw new InvalidRequest("Attribute filter 'attr." + name + "' does not name a valid attribute.");
@@ -259,26 +334,47 @@ public class ProductSearch {
         return statement;
     }
 
+    /**
+     * Every cursor key is checked against what this API writes before it reaches SQL, so a cursor
+     * signed with an older key or written by a bug is a 400, never a database error.
+     */
     private static Object keyParam(ProductSort sort, String key) {
         return switch (sort) {
-            case PRICE_ASC, PRICE_DESC -> idParam(key);
-            case RELEVANCE -> {
-                try {
-                    Float.parseFloat(key);
-                } catch (NumberFormatException e) {
-                    throw new InvalidRequest("The cursor is not one this API issued.");
+            case PRICE_ASC, PRICE_DESC -> {
+                long price = idParam(key);
+                if (price < 0) {
+                    throw new InvalidRequest(NOT_ISSUED);
                 }
-                yield key;
+                yield price;
+            }
+            case RELEVANCE -> {
+                if (!RANK_KEY.matcher(key).matches()) {
+                    throw new InvalidRequest(NOT_ISSUED);
+                }
+                float rank = Float.parseFloat(key);
+                if (!Float.isFinite(rank)) {
+                    throw new InvalidRequest(NOT_ISSUED);
+                }
+                yield rank;
             }
             case NEWEST -> {
+                Instant at;
                 try {
-                    java.time.Instant.parse(key);
-                } catch (java.time.format.DateTimeParseException e) {
-                    throw new InvalidRequest("The cursor is not one this API issued.");
+                    at = Instant.parse(key);
+                } catch (DateTimeParseException e) {
+                    throw new InvalidRequest(NOT_ISSUED);
+                }
+                if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+                    throw new InvalidRequest(NOT_ISSUED);
+                }
+                yield OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+            }
+            case NAME -> {
+                if (key.length() > 200 || key.indexOf('\0') >= 0) {
+                    throw new InvalidRequest(NOT_ISSUED);
                 }
                 yield key;
             }
-            case NAME -> key;
         };
     }
 
@@ -286,7 +382,7 @@ public class ProductSearch {
         try {
             return Long.parseLong(key);
         } catch (NumberFormatException e) {
-            throw new InvalidRequest("The cursor is not one this API issued.");
+            throw new InvalidRequest(NOT_ISSUED);
         }
     }
 

@@ -2,6 +2,7 @@ package com.emporium.catalog;
 
 import com.emporium.inventory.StockAvailability;
 import com.emporium.platform.Money;
+import com.emporium.platform.http.IfMatch;
 import com.emporium.platform.problem.Conflict;
 import com.emporium.platform.problem.InvalidRequest;
 import com.emporium.platform.problem.NotFound;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
@@ -74,22 +76,46 @@ public class ProductService {
             request.images().forEach(i -> product.addImage(i.url(), i.alt(), i.width(), i.height()));
         }
         em.persist(product);
-        em.flush();
+        flushInLiveCategory(category);
         return ProductView.from(product, true);
     }
 
+    /**
+     * Only an archived product may stay in (or move to) an archived category; anything else needs a live
+     * one, also when the update keeps the category it names.
+     */
     public ProductView update(long id, long expectedVersion, ProductUpdate update) {
         Product product = findAt(id, expectedVersion);
-        Category category = product.category().slug().equals(update.category())
+        Category category = update.status() == Product.Status.ARCHIVED
+                        && product.category().slug().equals(update.category())
                 ? product.category()
                 : liveCategory(update.category());
         product.describe(update.name(), update.description(), category, update.status());
-        em.flush();
+        flushInLiveCategory(category);
         return ProductView.from(product, true);
     }
 
-    public void archive(long id) {
-        find(id).archive();
+    /** The check above read the category without a lock; the database re-checks it under one (V7). */
+    private void flushInLiveCategory(Category category) {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (CatalogConstraint.violated(e, CatalogConstraint.PRODUCT_CATEGORY_LIVE)) {
+                throw categoryArchived(category.slug());
+            }
+            throw e;
+        }
+    }
+
+    private static Conflict categoryArchived(String slug) {
+        return new Conflict(
+                "category-archived",
+                "Category archived",
+                "Category '" + slug + "' is archived; only archived products can stay in it.");
+    }
+
+    public void archive(long id, long expectedVersion) {
+        findAt(id, expectedVersion).archive();
     }
 
     public ProductView addVariant(long productId, long expectedVersion, VariantRequest request) {
@@ -102,12 +128,13 @@ public class ProductService {
         return ProductView.from(product, true);
     }
 
+    public ProductView.VariantView variant(long variantId) {
+        return ProductView.VariantView.from(findVariant(variantId));
+    }
+
     public ProductView.VariantView reviseVariant(long variantId, long expectedVersion, VariantRequest request) {
         Variant variant = findVariant(variantId);
-        if (variant.version() != expectedVersion) {
-            throw new StaleVersion(
-                    "Variant " + variantId + " is at version " + variant.version() + ", not " + expectedVersion + ".");
-        }
+        requireVersion(variant, expectedVersion);
         if (!variant.sku().equals(request.sku())) {
             throw new InvalidRequest("A variant's SKU cannot change; archive it and add a new variant.");
         }
@@ -116,13 +143,22 @@ public class ProductService {
         return ProductView.VariantView.from(variant);
     }
 
-    public void archiveVariant(long variantId) {
-        findVariant(variantId).archive();
+    public void archiveVariant(long variantId, long expectedVersion) {
+        Variant variant = findVariant(variantId);
+        requireVersion(variant, expectedVersion);
+        variant.archive();
+    }
+
+    private static void requireVersion(Variant variant, long expectedVersion) {
+        if (!IfMatch.matches(expectedVersion, variant.version())) {
+            throw new StaleVersion("Variant " + variant.id() + " is at version " + variant.version() + ", not "
+                    + expectedVersion + ".");
+        }
     }
 
     private Product findAt(long id, long expectedVersion) {
         Product product = find(id);
-        if (product.version() != expectedVersion) {
+        if (!IfMatch.matches(expectedVersion, product.version())) {
             throw new StaleVersion(
                     "Product " + id + " is at version " + product.version() + ", not " + expectedVersion + ".");
         }
@@ -147,10 +183,13 @@ public class ProductService {
     }
 
     private Category liveCategory(String slug) {
-        return categories
+        Category category = categories
                 .bySlug(slug)
-                .filter(c -> !c.archived())
                 .orElseThrow(() -> new InvalidRequest("Category '" + slug + "' does not exist."));
+        if (category.archived()) {
+            throw categoryArchived(slug);
+        }
+        return category;
     }
 
     private void requireFreeSku(String sku) {

@@ -12,7 +12,11 @@ enum ProductSort {
     NEWEST("newest", "created_at DESC, id DESC", "(created_at, id) < (CAST(? AS timestamptz), ?)"),
     PRICE_ASC("price", "price_from ASC, id ASC", "(price_from, id) > (?, ?)"),
     PRICE_DESC("-price", "price_from DESC, id DESC", "(price_from, id) < (?, ?)"),
-    NAME("name", "name ASC, id ASC", "(name, id) > (CAST(? AS varchar), ?)");
+    /** The ICU root collation orders names as people read them ("apple" before "Banana"); see V7. */
+    NAME(
+            "name",
+            "name COLLATE \"und-x-icu\" ASC, id ASC",
+            "(name COLLATE \"und-x-icu\", id) > (CAST(? AS varchar) COLLATE \"und-x-icu\", ?)");
 
     final String param;
     final String orderBy;

@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -15,8 +16,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -74,12 +77,14 @@ public class StockAdminResource {
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     public List<MovementView> movements(
             @PathParam("sku") @Size(max = 64) String sku,
+            // Text, checked here: a JAX-RS conversion failure on a query parameter would be a 404.
             @QueryParam("limit")
                     @DefaultValue("50")
-                    @jakarta.validation.constraints.Min(1)
-                    @jakarta.validation.constraints.Max(500)
-                    int limit) {
-        return stock.movements(sku, limit);
+                    @Pattern(
+                            regexp = "^([1-9]\\d{0,1}|[1-4]\\d{2}|500)$",
+                            message = "must be a whole number from 1 to 500")
+                    String limit) {
+        return stock.movements(sku, Integer.parseInt(limit));
     }
 
     @GET
@@ -92,10 +97,19 @@ public class StockAdminResource {
     @POST
     @Path("locations")
     @RolesAllowed(Roles.ADMIN)
-    public Response createLocation(@Valid @NotNull NewLocation location) {
-        return Response.status(Response.Status.CREATED)
-                .entity(stock.createLocation(location))
+    public Response createLocation(@Valid @NotNull NewLocation location, @Context UriInfo uri) {
+        LocationView created = stock.createLocation(location);
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(created.code()).build())
+                .entity(created)
                 .build();
+    }
+
+    @GET
+    @Path("locations/{code}")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    public LocationView location(@PathParam("code") @Size(max = 40) String code) {
+        return stock.locationByCode(code);
     }
 
     /**

@@ -107,6 +107,13 @@ public class StockService implements StockAvailability {
                 .toList();
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LocationView locationByCode(String code) {
+        return location(code)
+                .map(LocationView::from)
+                .orElseThrow(() -> new NotFound("Location '" + code + "' does not exist."));
+    }
+
     public LocationView createLocation(NewLocation request) {
         if (location(request.code()).isPresent()) {
             throw new Conflict(

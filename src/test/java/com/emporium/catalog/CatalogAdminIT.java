@@ -158,12 +158,13 @@ class CatalogAdminIT {
                 .statusCode(412)
                 .contentType("application/problem+json")
                 .body("type", equalTo("/problems/stale-version"));
+        // If-Match compares strongly (RFC 9110 §13.1.1): a weak tag never matches
         admin().contentType("application/json")
                 .header("If-Match", "W/\"1\"")
                 .body(update)
                 .put(path)
                 .then()
-                .statusCode(400);
+                .statusCode(412);
     }
 
     @Test
@@ -365,5 +366,24 @@ class CatalogAdminIT {
                 .then()
                 .statusCode(400)
                 .body("detail", org.hamcrest.Matchers.containsString("USD"));
+    }
+
+    @Test
+    void aNewVariantAnswersWithWhereItLives() {
+        Map<String, Object> product = CatalogFixture.create(newProduct());
+        String sku = Api.unique("SKU");
+        Response added = admin().contentType("application/json")
+                .header("If-Match", "\"" + product.get("version") + "\"")
+                .body(CatalogFixture.variant(sku, 2500, Map.of("color", "blue")))
+                .post("/api/v1/admin/products/" + product.get("id") + "/variants");
+        added.then().statusCode(201);
+        String location = added.header("Location");
+        assertThat(location).matches(".*/api/v1/admin/variants/\\d+$");
+        admin().get(location)
+                .then()
+                .statusCode(200)
+                .header("ETag", notNullValue())
+                .body("sku", equalTo(sku))
+                .body("price.amount", equalTo(2500));
     }
 }

@@ -36,6 +36,7 @@ class AuthorizationMatrixIT {
     /** What a path parameter points at; owned kinds belong to one account and are hidden from others. */
     enum Kind {
         NONE,
+        LOCATION,
         PRODUCT_SLUG,
         CATEGORY,
         PRODUCT,
@@ -72,6 +73,7 @@ class AuthorizationMatrixIT {
         POLICY.put("PUT /api/v1/admin/products/{id}", new Rule(Kind.PRODUCT, STAFF));
         POLICY.put("DELETE /api/v1/admin/products/{id}", new Rule(Kind.PRODUCT, STAFF));
         POLICY.put("POST /api/v1/admin/products/{id}/variants", new Rule(Kind.PRODUCT, STAFF));
+        POLICY.put("GET /api/v1/admin/variants/{id}", new Rule(Kind.VARIANT, STAFF));
         POLICY.put("PUT /api/v1/admin/variants/{id}", new Rule(Kind.VARIANT, STAFF));
         POLICY.put("DELETE /api/v1/admin/variants/{id}", new Rule(Kind.VARIANT, STAFF));
         POLICY.put("POST /api/v1/admin/accounts", new Rule(Kind.NONE, ADMIN));
@@ -90,6 +92,7 @@ class AuthorizationMatrixIT {
         POLICY.put("GET /api/v1/admin/inventory/stock/{sku}/movements", new Rule(Kind.SKU, STAFF));
         POLICY.put("GET /api/v1/admin/inventory/locations", new Rule(Kind.NONE, STAFF));
         POLICY.put("POST /api/v1/admin/inventory/locations", new Rule(Kind.NONE, ADMIN));
+        POLICY.put("GET /api/v1/admin/inventory/locations/{code}", new Rule(Kind.LOCATION, STAFF));
         POLICY.put("POST /api/v1/admin/inventory/sweeps", new Rule(Kind.NONE, ADMIN));
     }
 
@@ -218,6 +221,7 @@ class AuthorizationMatrixIT {
                         : caller.equals("customerA") ? "customerB" : "customerA";
                 yield newReservation(CALLERS.get(owner));
             }
+            case LOCATION -> "main";
             case NONE -> throw new IllegalArgumentException();
         };
     }

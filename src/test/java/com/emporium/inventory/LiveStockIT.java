@@ -3,6 +3,7 @@ package com.emporium.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.emporium.testsupport.Api;
+import com.emporium.testsupport.CatalogFixture;
 import io.restassured.RestAssured;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -10,6 +11,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,60 @@ class LiveStockIT {
             assertThat(Long.parseLong(event.id()))
                     .isEqualTo(InventoryFixture.queryLong(
                             "SELECT max(id) FROM inventory_event WHERE sku = ?", item.sku()));
+        }
+    }
+
+    @Test
+    void theStreamShowsNoStockOfWhatTheCatalogHides() throws Exception {
+        String category = CatalogFixture.category(null);
+        Map<String, Object> draftBody = CatalogFixture.productBody(
+                category, "Draft thing", List.of(CatalogFixture.variant(Api.unique("DRAFT"), 1500, Map.of())));
+        draftBody.put("status", "DRAFT");
+        String draftSku = firstSku(CatalogFixture.create(draftBody));
+        Map<String, Object> twoVariants = CatalogFixture.product(category, "Half-retired thing", 1500, 1600);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> retired = ((List<Map<String, Object>>) twoVariants.get("variants")).get(1);
+        Api.admin().delete("/api/v1/admin/variants/" + retired.get("id")).then().statusCode(204);
+        InventoryFixture.Item visible = InventoryFixture.product(1);
+
+        try (SseClient client = SseClient.connect(Api.BASE_URL, "", null)) {
+            assertThat(client.awaitSubscribed(WAIT)).isTrue();
+            InventoryFixture.receive(draftSku, 5);
+            InventoryFixture.receive((String) retired.get("sku"), 5);
+            InventoryFixture.receive(visible.sku(), 5);
+            // Events are sent in id order: had the hidden ones been sent, they would come first.
+            SseClient.Event event;
+            do {
+                event = client.next(WAIT);
+                assertThat(event).as("the visible SKU's event").isNotNull();
+                assertThat(event.data()).doesNotContain(draftSku).doesNotContain((String) retired.get("sku"));
+            } while (!event.data().contains(visible.sku()));
+        }
+        assertThat(InventoryFixture.queryLong("SELECT count(*) FROM inventory_event WHERE sku = ?", draftSku))
+                .as("the draft's change was recorded, only not shown")
+                .isPositive();
+        long before = InventoryFixture.queryLong("SELECT min(id) - 1 FROM inventory_event WHERE sku = ?", draftSku);
+        try (SseClient replay = SseClient.connect(Api.BASE_URL, "?sku=" + draftSku, Long.toString(before))) {
+            assertThat(replay.awaitSubscribed(WAIT)).isTrue();
+            SseClient.Event replayed = replay.next(Duration.ofMillis(500));
+            assertThat(replayed == null ? "" : replayed.data()).doesNotContain(draftSku);
+        }
+    }
+
+    private static String firstSku(Map<String, Object> product) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> variants = (List<Map<String, Object>>) product.get("variants");
+        return (String) variants.get(0).get("sku");
+    }
+
+    @Test
+    void theStreamTellsClientsHowLongToWaitBeforeReconnecting() throws Exception {
+        InventoryFixture.Item item = InventoryFixture.product(1);
+        try (SseClient client = SseClient.connect(Api.BASE_URL, "?sku=" + item.sku(), null)) {
+            assertThat(client.awaitSubscribed(WAIT)).isTrue();
+            InventoryFixture.receive(item.sku(), 2);
+            assertThat(client.next(WAIT)).isNotNull();
+            assertThat(client.retry()).isEqualTo("3000");
         }
     }
 

@@ -31,6 +31,7 @@ public final class SseClient implements AutoCloseable {
     private final CountDownLatch subscribed = new CountDownLatch(1);
     private final HttpResponse<InputStream> response;
     private volatile boolean closed;
+    private volatile String retry;
 
     private SseClient(HttpResponse<InputStream> response) {
         this.response = response;
@@ -65,6 +66,11 @@ public final class SseClient implements AutoCloseable {
 
     public HttpResponse<InputStream> response() {
         return response;
+    }
+
+    /** The last {@code retry:} field the server sent, or null before any. */
+    public String retry() {
+        return retry;
     }
 
     /** True once the server's "subscribed" comment arrived: from then on, every committed change is sent. */
@@ -128,6 +134,7 @@ public final class SseClient implements AutoCloseable {
                     switch (field) {
                         case "id" -> id = value;
                         case "event" -> name = value;
+                        case "retry" -> retry = value;
                         case "data" ->
                             data = data == null
                                     ? new StringBuilder(value)

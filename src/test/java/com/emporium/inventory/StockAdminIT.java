@@ -279,4 +279,43 @@ class StockAdminIT {
         return (String)
                 ((List<Map<String, Object>>) product.get("variants")).get(0).get("sku");
     }
+
+    @Test
+    void aMovementLimitThatIsNotANumberIsABadRequestNamingIt() {
+        String sku = InventoryFixture.product(1).sku();
+        for (String limit : new String[] {"abc", "0", "501", "1.5"}) {
+            Api.as("staff")
+                    .queryParam("limit", limit)
+                    .get(STOCK + "/movements", sku)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("limit"));
+        }
+        Api.as("staff")
+                .queryParam("limit", "500")
+                .get(STOCK + "/movements", sku)
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void aNewLocationAnswersWithWhereItLives() {
+        String code = Api.unique("depot");
+        String location = Api.admin()
+                .contentType("application/json")
+                .body(Map.of("code", code, "name", "Depot", "priority", 5))
+                .post("/api/v1/admin/inventory/locations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("Location");
+        assertThat(location).endsWith("/api/v1/admin/inventory/locations/" + code);
+        Api.as("staff")
+                .get(location)
+                .then()
+                .statusCode(200)
+                .body("code", equalTo(code))
+                .body("priority", equalTo(5));
+    }
 }

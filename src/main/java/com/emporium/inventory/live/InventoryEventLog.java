@@ -11,7 +11,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Reads and trims the inventory_event table. Ids become visible in order (see V2), so "after id N"
+ * Reads and trims the inventory_event table. Whether an event's SKU is for sale is read with it, from
+ * the catalog's state at that moment, so hidden products stay hidden on the stream and in replays. Ids become visible in order (see V2), so "after id N"
  * is a complete answer: this is what both the listener's catch-up and a client's replay rely on.
  */
 @ApplicationScoped
@@ -29,8 +30,11 @@ class InventoryEventLog {
 
     List<InventoryEvent> after(Connection connection, long afterId, long upToId, int limit) throws SQLException {
         try (PreparedStatement statement =
-                connection.prepareStatement("SELECT id, sku, product_id, available, occurred_at FROM inventory_event"
-                        + " WHERE id > ? AND id <= ? ORDER BY id LIMIT ?")) {
+                connection.prepareStatement("SELECT e.id, e.sku, e.product_id, e.available, e.occurred_at,"
+                        + " EXISTS (SELECT 1 FROM variant v JOIN product p ON p.id = v.product_id"
+                        + " JOIN category c ON c.id = p.category_id WHERE v.sku = e.sku AND NOT v.archived"
+                        + " AND p.status = 'ACTIVE' AND NOT c.archived) AS for_sale"
+                        + " FROM inventory_event e WHERE e.id > ? AND e.id <= ? ORDER BY e.id LIMIT ?")) {
             statement.setLong(1, afterId);
             statement.setLong(2, upToId);
             statement.setInt(3, limit);
@@ -42,7 +46,8 @@ class InventoryEventLog {
                             rs.getString(2),
                             rs.getLong(3),
                             rs.getInt(4),
-                            rs.getTimestamp(5).toInstant()));
+                            rs.getTimestamp(5).toInstant(),
+                            rs.getBoolean(6)));
                 }
             }
             return events;

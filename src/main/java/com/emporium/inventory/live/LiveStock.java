@@ -44,6 +44,11 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 public class LiveStock {
     private static final Logger LOG = Logger.getLogger(LiveStock.class.getName());
     private static final int REPLAY_BATCH = 500;
+    /**
+     * The reconnect delay docs/inventory.md promises. It rides on every event that has data, because the
+     * SSE writer drops the retry field of a comment-only event.
+     */
+    private static final long RECONNECT_MILLIS = 3000;
 
     @Inject
     InventoryEventLog log;
@@ -186,7 +191,6 @@ public class LiveStock {
                 }
                 sink.send(sse.newEventBuilder()
                         .comment("subscribed")
-                        .reconnectDelay(3000)
                         .build());
                 Channel channel = channels.computeIfAbsent(filter, this::openChannel);
                 channel.sinks.add(sink);
@@ -327,6 +331,7 @@ public class LiveStock {
         return sse.newEventBuilder()
                 .id(Long.toString(event.id()))
                 .name("stock")
+                .reconnectDelay(RECONNECT_MILLIS)
                 .mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(String.class, json.build().toString())
                 .build();
@@ -337,6 +342,7 @@ public class LiveStock {
         return sse.newEventBuilder()
                 .id(Long.toString(lastPublishedId))
                 .name("reset")
+                .reconnectDelay(RECONNECT_MILLIS)
                 .mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(
                         String.class,

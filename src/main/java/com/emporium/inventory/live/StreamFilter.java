@@ -34,7 +34,11 @@ record StreamFilter(Set<Long> productIds, Set<String> skus) {
         return new StreamFilter(Set.copyOf(productIds), Set.copyOf(skuSet));
     }
 
+    /** Never an event of a SKU that is not for sale: the stream is as public as the catalog, no more. */
     boolean matches(InventoryEvent event) {
+        if (!event.forSale()) {
+            return false;
+        }
         return (productIds.isEmpty() && skus.isEmpty())
                 || productIds.contains(event.productId())
                 || skus.contains(event.sku());

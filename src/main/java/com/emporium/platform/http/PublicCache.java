@@ -5,7 +5,6 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,13 +20,14 @@ public final class PublicCache {
 
     private PublicCache() {}
 
-    public static Response ok(Request request, Object view, int maxAgeSeconds) {
+    public static Response ok(HttpHeaders headers, Object view, int maxAgeSeconds) {
         byte[] body = JSONB.toJson(view).getBytes(StandardCharsets.UTF_8);
         EntityTag tag = new EntityTag(hash(body));
         String cache = "public, max-age=" + maxAgeSeconds;
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        if (notModified != null) {
-            return notModified.header(HttpHeaders.CACHE_CONTROL, cache).tag(tag).build();
+        if (IfNoneMatch.matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), tag.getValue())) {
+            return Response.notModified(tag)
+                    .header(HttpHeaders.CACHE_CONTROL, cache)
+                    .build();
         }
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
                 .tag(tag)
