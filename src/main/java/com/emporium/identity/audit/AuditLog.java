@@ -15,8 +15,9 @@ import java.util.logging.Logger;
 /**
  * The security audit trail (ASVS V7): logins and their failures, throttling, refresh-token reuse, role
  * changes, admin actions, key rotation and the refusals of the HTTP edge (docs/security.md lists the
- * codes). The actor is always an account id, "anonymous" or "system". Each event commits in its own transaction, so a failed login is recorded
- * even though the request that caused it fails. Passwords and tokens never appear in it.
+ * codes). The actor is always an account id, "anonymous" or "system". Each event commits in its own
+ * transaction, so a failed login is recorded even though the request that caused it fails. Passwords
+ * and tokens never appear in it.
  */
 @ApplicationScoped
 public class AuditLog {
