@@ -1,6 +1,7 @@
 package com.emporium.identity;
 
 import com.emporium.platform.Roles;
+import com.emporium.platform.audit.SecurityEvent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -32,8 +33,7 @@ public class AccountAdminResource {
     @RolesAllowed(Roles.ADMIN)
     public Response create(
             @Valid @NotNull NewAccount request, @Context SecurityContext security, @Context UriInfo uri) {
-        AccountView account =
-                accounts.create(request, security.getUserPrincipal().getName());
+        AccountView account = accounts.create(request, SecurityEvent.actorOf(security.getUserPrincipal()));
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(Long.toString(account.id()))
                         .build())
@@ -53,7 +53,6 @@ public class AccountAdminResource {
     @RolesAllowed(Roles.ADMIN)
     public AccountView assignRole(
             @PathParam("id") long id, @Valid @NotNull RoleAssignment assignment, @Context SecurityContext security) {
-        return accounts.assignRole(
-                id, assignment.role(), security.getUserPrincipal().getName());
+        return accounts.assignRole(id, assignment.role(), SecurityEvent.actorOf(security.getUserPrincipal()));
     }
 }

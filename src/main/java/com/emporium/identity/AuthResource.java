@@ -2,6 +2,7 @@ package com.emporium.identity;
 
 import com.emporium.platform.problem.InvalidRequest;
 import com.emporium.platform.security.BrowserSession;
+import com.emporium.platform.security.ratelimit.CredentialEndpoint;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -54,6 +55,7 @@ public class AuthResource {
 
     @POST
     @Path("register")
+    @CredentialEndpoint
     @PermitAll
     public Response register(@Valid @NotNull Registration registration, @Context UriInfo uri) {
         AccountView account = accounts.register(registration);
@@ -64,6 +66,7 @@ public class AuthResource {
 
     @POST
     @Path("login")
+    @CredentialEndpoint
     @PermitAll
     public Response login(
             @Valid @NotNull Credentials credentials,
@@ -76,6 +79,7 @@ public class AuthResource {
 
     @POST
     @Path("refresh")
+    @CredentialEndpoint
     @PermitAll
     @Consumes(MediaType.WILDCARD)
     public Response refresh(String body, @CookieParam(BrowserSession.REFRESH_COOKIE) String cookie) {

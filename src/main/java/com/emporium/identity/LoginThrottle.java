@@ -30,8 +30,8 @@ public class LoginThrottle {
         if (!decision.allowed()) {
             audit.record(
                     AuditType.LOGIN_THROTTLED,
+                    "anonymous",
                     account,
-                    null,
                     decision.unavailable() ? "limit store unavailable" : "locked out");
             throw new TooManyAttempts(decision);
         }
@@ -40,6 +40,12 @@ public class LoginThrottle {
     void checkPasswordChange(long accountId) {
         Decision decision = limiter.consume(limits.passwordPerAccount(), Long.toString(accountId));
         if (!decision.allowed()) {
+            String id = Long.toString(accountId);
+            audit.record(
+                    AuditType.PASSWORD_CHANGE_THROTTLED,
+                    id,
+                    id,
+                    decision.unavailable() ? "limit store unavailable" : "too many attempts");
             throw new TooManyAttempts(decision);
         }
     }

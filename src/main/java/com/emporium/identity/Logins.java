@@ -22,7 +22,7 @@ public class Logins {
     public TokenGrant login(Credentials credentials, String userAgent) {
         String email = AccountService.normalize(credentials.email());
         Account account = accounts.authenticate(email, credentials.password()).orElseThrow(() -> {
-            audit.record(AuditType.LOGIN_FAILED, email, null, null);
+            audit.record(AuditType.LOGIN_FAILED, "anonymous", email, null);
             return new InvalidCredentials();
         });
         audit.record(AuditType.LOGIN_SUCCEEDED, account.id().toString(), email, null);

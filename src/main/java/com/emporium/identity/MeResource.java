@@ -1,6 +1,7 @@
 package com.emporium.identity;
 
 import com.emporium.platform.Roles;
+import com.emporium.platform.security.ratelimit.CredentialEndpoint;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -44,6 +45,7 @@ public class MeResource {
     /** Changes the password; every session of the account ends, including this one. */
     @POST
     @Path("password")
+    @CredentialEndpoint
     @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
     public Response changePassword(@Valid @NotNull PasswordChange change, @Context SecurityContext security) {
         Caller caller = Caller.of(security);

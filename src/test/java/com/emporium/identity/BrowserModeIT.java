@@ -54,10 +54,21 @@ class BrowserModeIT {
                     .startsWith("__Host-")
                     .contains("; Path=/")
                     .contains("; Secure")
-                    .contains("; HttpOnly")
                     .contains("; SameSite=Lax")
                     .doesNotContainIgnoringCase("Domain=");
         }
+        assertThat(setCookies)
+                .filteredOn(c -> c.startsWith("__Host-emporium-refresh="))
+                .singleElement()
+                .asString()
+                .contains("; HttpOnly");
+        // A reloaded page has lost the token from the login answer; it reads it back from this cookie.
+        assertThat(setCookies)
+                .filteredOn(c -> c.startsWith("__Host-emporium-csrf="))
+                .singleElement()
+                .asString()
+                .startsWith("__Host-emporium-csrf=" + login.jsonPath().getString("csrfToken") + ";")
+                .doesNotContain("HttpOnly");
         assertThat(login.jsonPath().getString("accessToken")).isNotBlank();
         assertThat(login.jsonPath().getString("refreshToken"))
                 .as("the refresh token is only in the cookie")
@@ -106,6 +117,38 @@ class BrowserModeIT {
                 .post(path)
                 .then()
                 .statusCode(204);
+    }
+
+    @Test
+    void theOriginMustMatchTheSchemeToo() {
+        String csrf = login.path("csrfToken");
+        String httpsSelf = SELF.replace("http://", "https://");
+        assertCsrfRefusal(
+                withCookies()
+                        .header("Origin", httpsSelf)
+                        .header("X-CSRF-Token", csrf)
+                        .post("/api/v1/auth/refresh"),
+                "/problems/cross-origin");
+        withCookies()
+                .header("Origin", SELF)
+                .header("X-CSRF-Token", csrf)
+                .post("/api/v1/auth/refresh")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void anAuthorizationHeaderDoesNotExemptACookieRequest() {
+        assertCsrfRefusal(
+                withCookiesAndToken().header("Origin", "https://evil.example").post("/api/v1/auth/refresh"),
+                "/problems/cross-origin");
+        assertCsrfRefusal(withCookiesAndToken().header("Origin", SELF).post("/api/v1/auth/logout"), "/problems/csrf");
+        withCookiesAndToken()
+                .header("Origin", SELF)
+                .header("X-CSRF-Token", (String) login.path("csrfToken"))
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200);
     }
 
     @Test

@@ -225,6 +225,15 @@ class JwtRejectionIT {
             assertThat(header).contains(kid);
             after.api().get("/api/v1/me").then().statusCode(200);
             before.api().get("/api/v1/me").then().statusCode(200);
+            List<String> rotations = Accounts.firstAdmin()
+                    .api()
+                    .queryParam("type", "keys.rotated")
+                    .get("/api/v1/admin/audit")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("subject");
+            assertThat(rotations).as("the rotation is in the audit trail").contains(kid);
         } finally {
             Files.deleteIfExists(file);
             Eventually.await("rotation key withdrawn", Duration.ofSeconds(20), () -> !jwks().contains(kid));

@@ -1,8 +1,10 @@
 package com.emporium.identity.audit;
 
+import com.emporium.platform.audit.SecurityEvent;
 import com.emporium.platform.http.RequestIdFilter;
 import com.emporium.platform.security.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -12,8 +14,10 @@ import java.util.logging.Logger;
 
 /**
  * The security audit trail (ASVS V7): logins and their failures, throttling, refresh-token reuse, role
- * changes and admin actions. Each event commits in its own transaction, so a failed login is recorded
- * even though the request that caused it fails. Passwords and tokens never appear in it.
+ * changes, admin actions, key rotation and the refusals of the HTTP edge (docs/security.md lists the
+ * codes). The actor is always an account id, "anonymous" or "system". Each event commits in its own
+ * transaction, so a failed login is recorded even though the request that caused it fails. Passwords
+ * and tokens never appear in it.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -24,10 +28,18 @@ public class AuditLog {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(AuditType type, String actor, String subject, String detail) {
-        em.persist(new AuditEvent(
-                type.code(), actor, subject, ClientAddress.current(), RequestIdFilter.current(), detail));
-        LOG.info(() ->
-                "audit " + type.code() + " actor=" + actor + " subject=" + subject + " ip=" + ClientAddress.current());
+        persist(type.code(), actor, subject, detail);
+    }
+
+    /** Refusals seen at the HTTP edge (platform code cannot name this class, so it fires CDI events). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordEdgeEvent(@Observes SecurityEvent event) {
+        persist(event.type(), event.actor(), event.subject(), event.detail());
+    }
+
+    private void persist(String code, String actor, String subject, String detail) {
+        em.persist(new AuditEvent(code, actor, subject, ClientAddress.current(), RequestIdFilter.current(), detail));
+        LOG.info(() -> "audit " + code + " actor=" + actor + " subject=" + subject + " ip=" + ClientAddress.current());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -11,6 +11,8 @@ public enum AuditType {
     LOGIN_THROTTLED("login.throttled"),
     PASSWORD_CHANGED("password.changed"),
     PASSWORD_CHANGE_FAILED("password.change-failed"),
+    PASSWORD_CHANGE_THROTTLED("password.throttled"),
+    KEYS_ROTATED("keys.rotated"),
     LOGOUT("session.logout"),
     SESSION_REVOKED("session.revoked"),
     REFRESH_REUSED("refresh.reused");

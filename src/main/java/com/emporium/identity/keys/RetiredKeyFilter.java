@@ -1,6 +1,9 @@
 package com.emporium.identity.keys;
 
+import com.emporium.platform.audit.SecurityEvent;
+import com.emporium.platform.audit.SecurityEvents;
 import com.emporium.platform.problem.StatusProblems;
+import com.emporium.platform.security.ClientAddress;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -22,11 +25,21 @@ public class RetiredKeyFilter implements ContainerRequestFilter {
     @Inject
     SigningKeys keys;
 
+    @Inject
+    SecurityEvents events;
+
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken jwt) {
             String kid = SigningKeys.kidOf(jwt.getRawToken()).orElse(null);
             if (!keys.trusts(kid)) {
+                events.publish(
+                        new SecurityEvent(
+                                "token.rejected",
+                                SecurityEvent.ANONYMOUS,
+                                request.getUriInfo().getRequestUri().getRawPath(),
+                                "retired key"),
+                        ClientAddress.current());
                 request.abortWith(Response.fromResponse(StatusProblems.forStatus(401)
                                 .at(request.getUriInfo().getRequestUri().getRawPath())
                                 .toResponse())

@@ -1,5 +1,7 @@
 package com.emporium.identity.keys;
 
+import com.emporium.identity.audit.AuditLog;
+import com.emporium.identity.audit.AuditType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -43,6 +45,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SigningKeys {
     private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     @ConfigProperty(name = "emporium.jwt.keys.dir", defaultValue = "jwt-keys")
@@ -129,6 +134,7 @@ public class SigningKeys {
                 LOG.info(() -> "JWT keys changed: signing with '"
                         + (loaded.signer() == null ? "none" : loaded.signer().getKeyID()) + "', trusted: "
                         + loaded.keys().stream().map(RSAKey::getKeyID).toList());
+                recordRotation(loaded);
             }
             return loaded;
         } catch (RuntimeException e) {
@@ -138,6 +144,19 @@ public class SigningKeys {
             return previous == null
                     ? new Ring(List.of(), null, "", System.nanoTime())
                     : new Ring(previous.keys(), previous.signer(), previous.stamp(), System.nanoTime());
+        }
+    }
+
+    private void recordRotation(Ring loaded) {
+        try {
+            audit.record(
+                    AuditType.KEYS_ROTATED,
+                    "system",
+                    loaded.signer() == null ? "none" : loaded.signer().getKeyID(),
+                    "trusted=" + loaded.keys().stream().map(RSAKey::getKeyID).toList());
+        } catch (RuntimeException e) {
+            // The new key ring is in force either way; the log line above still tells of the change.
+            LOG.warning(() -> "Key rotation could not be audited: " + e.getMessage());
         }
     }
 

@@ -31,15 +31,24 @@ public class RequestIdFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String offered = request.getHeader(HEADER);
-        String id = offered != null && ACCEPTED.matcher(offered).matches()
-                ? offered
-                : UUID.randomUUID().toString();
+        // An error dispatch inside a request keeps the id that request was already given.
+        String assigned = response.getHeader(HEADER);
+        String id = assigned != null
+                ? assigned
+                : offered != null && ACCEPTED.matcher(offered).matches()
+                        ? offered
+                        : UUID.randomUUID().toString();
         response.setHeader(HEADER, id);
+        String outer = CURRENT.get();
         CURRENT.set(id);
         try {
             chain.doFilter(request, response);
         } finally {
-            CURRENT.remove();
+            if (outer == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(outer);
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.emporium.platform.problem;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -16,12 +17,21 @@ import java.io.IOException;
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class BodylessErrorFilter extends HttpFilter {
+    @Inject
+    AccessRefusals refusals;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HoldingResponse holding = new HoldingResponse(response);
         chain.doFilter(request, holding);
         if (holding.bodyless() && !request.isAsyncStarted()) {
+            // The authenticator's bare 401 for a token it rejected is only visible here.
+            refusals.record(
+                    response.getStatus(),
+                    request.getUserPrincipal(),
+                    request.getHeader("Authorization") != null,
+                    request.getRequestURI());
             Problem problem = StatusProblems.forStatus(response.getStatus()).at(request.getRequestURI());
             ServletProblems.write(response, problem);
         }

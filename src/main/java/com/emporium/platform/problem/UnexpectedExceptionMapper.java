@@ -29,6 +29,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable e) {
         String path = uriInfo.getRequestUri().getRawPath();
+        if (RequestBodyTooLarge.causes(e)) {
+            return StatusProblems.forStatus(413).at(path).toResponse();
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ProblemException problem) {
                 return problem.problem().at(path).toResponse();

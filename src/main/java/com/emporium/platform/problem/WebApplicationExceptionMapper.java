@@ -1,9 +1,11 @@
 package com.emporium.platform.problem;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -17,13 +19,31 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Context
     UriInfo uriInfo;
 
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    SecurityContext security;
+
+    @Inject
+    AccessRefusals refusals;
+
     @Override
     public Response toResponse(WebApplicationException e) {
         Response original = e.getResponse();
         int status = original == null ? 500 : original.getStatus();
+        if (RequestBodyTooLarge.causes(e)) {
+            // The body reader wrapped the stream's refusal in a 400; the truth is 413.
+            status = 413;
+        }
         if (status >= 500) {
             return ServerErrors.unexpected(e, uriInfo);
         }
+        refusals.record(
+                status,
+                security.getUserPrincipal(),
+                headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null,
+                uriInfo.getRequestUri().getRawPath());
         Problem problem =
                 StatusProblems.forStatus(status).at(uriInfo.getRequestUri().getRawPath());
         Response.ResponseBuilder builder =

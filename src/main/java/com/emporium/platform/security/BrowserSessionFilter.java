@@ -1,7 +1,10 @@
 package com.emporium.platform.security;
 
+import com.emporium.platform.audit.SecurityEvent;
+import com.emporium.platform.audit.SecurityEvents;
 import com.emporium.platform.problem.Problem;
 import com.emporium.platform.problem.ServletProblems;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
@@ -16,15 +19,19 @@ import java.util.Set;
 
 /**
  * Browser mode: the session (its refresh token) lives in an HttpOnly cookie that browsers attach to
- * every request, cross-site ones included. So any unsafe request that carries it without an
- * Authorization header (refresh, logout, or anything else) must prove it came from our own frontend:
- * an Origin that is this host or a configured origin, and the CSRF token echoed in a header. Requests
- * with an Authorization header need neither, since no browser adds that header by itself; that is how
- * a browser frontend calls the API with the access token it keeps in memory.
+ * every request, cross-site ones included. So any unsafe request that carries it (refresh, logout, or
+ * anything else, with or without an Authorization header) must prove it came from our own frontend: an
+ * Origin that is this site (same scheme, host and port) or a configured origin, and the CSRF token
+ * echoed in a header. An Authorization header does not exempt a request that carries the cookie: the
+ * header says nothing about which page sent it, and endpoints such as refresh act on the cookie alone.
+ * Requests without the cookie (API clients with bearer tokens) need neither check.
  */
 public class BrowserSessionFilter extends HttpFilter {
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
     private static final java.util.regex.Pattern COOKIE_MODE = java.util.regex.Pattern.compile("(^|&)mode=cookie(&|$)");
+
+    @Inject
+    SecurityEvents events;
 
     private SecurityConfig config;
 
@@ -36,10 +43,6 @@ public class BrowserSessionFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getHeader("Authorization") != null) {
-            chain.doFilter(request, response);
-            return;
-        }
         boolean hasSession = cookie(request, BrowserSession.REFRESH_COOKIE) != null;
         boolean cookieMode = hasSession || wantsCookies(request);
         if (cookieMode && !SAFE.contains(request.getMethod())) {
@@ -85,7 +88,13 @@ public class BrowserSessionFilter extends HttpFilter {
             URI uri = URI.create(origin);
             String host = request.getHeader("Host");
             String originHost = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-            return host != null && originHost != null && host.equalsIgnoreCase(originHost);
+            // http://shop and https://shop are different origins (RFC 6454): a page served over plain
+            // HTTP (or injected there by a network attacker) must not act on the HTTPS site's session.
+            return uri.getScheme() != null
+                    && uri.getScheme().equalsIgnoreCase(ClientAddressFilter.scheme(request))
+                    && host != null
+                    && originHost != null
+                    && host.equalsIgnoreCase(originHost);
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -101,6 +110,14 @@ public class BrowserSessionFilter extends HttpFilter {
                         expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
     }
 
+    private static String printable(String header) {
+        if (header == null) {
+            return null;
+        }
+        String clean = header.replaceAll("[^\\x20-\\x7E]", "?");
+        return clean.length() <= 200 ? clean : clean.substring(0, 200);
+    }
+
     private static String cookie(HttpServletRequest request, String name) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
@@ -114,9 +131,17 @@ public class BrowserSessionFilter extends HttpFilter {
         return null;
     }
 
-    private static void refuse(
+    private void refuse(
             HttpServletRequest request, HttpServletResponse response, String slug, String title, String detail)
             throws IOException {
+        String client = ClientAddress.current();
+        events.publish(
+                new SecurityEvent(
+                        slug + ".refused",
+                        SecurityEvent.actorOf(request.getUserPrincipal()),
+                        request.getMethod() + " " + request.getRequestURI(),
+                        "origin=" + printable(request.getHeader("Origin"))),
+                client);
         ServletProblems.write(response, Problem.of(403, slug, title, detail).at(request.getRequestURI()));
     }
 }

@@ -35,6 +35,29 @@ public final class ClientAddress {
         return ip == null ? "unknown" : ip;
     }
 
+    /**
+     * The key an address is rate-limited under: an IPv4 address as it is, an IPv6 address by its /64.
+     * One IPv6 subscriber is routinely given a whole /64 (RFC 6177), so counting full addresses would
+     * hand a single client 2^64 separate budgets.
+     */
+    public static String limitKey(String ip) {
+        Optional<byte[]> address = literal(ip);
+        if (address.isEmpty()) {
+            return ip;
+        }
+        byte[] a = address.get();
+        if (a.length == 4) {
+            // Canonical dotted form, so an IPv4-mapped IPv6 spelling shares the IPv4 budget.
+            return (a[0] & 0xFF) + "." + (a[1] & 0xFF) + "." + (a[2] & 0xFF) + "." + (a[3] & 0xFF);
+        }
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 0; i < 8; i += 2) {
+            prefix.append(Integer.toHexString(((a[i] & 0xFF) << 8) | (a[i + 1] & 0xFF)))
+                    .append(':');
+        }
+        return prefix.append(":/64").toString();
+    }
+
     static void set(String ip) {
         CURRENT.set(ip);
     }
@@ -61,6 +84,19 @@ public final class ClientAddress {
             }
         }
         return client;
+    }
+
+    /**
+     * The scheme the client used: a trusted proxy's X-Forwarded-Proto (it terminated TLS), otherwise the
+     * scheme of the connection itself.
+     */
+    public String scheme(String peer, String connectionScheme, String forwardedProto) {
+        if (forwardedProto == null || !trusted(peer)) {
+            return connectionScheme;
+        }
+        // A chain of proxies appends; the first value is what the outermost one saw from the client.
+        String first = forwardedProto.split(",")[0].trim().toLowerCase(java.util.Locale.ROOT);
+        return first.equals("https") || first.equals("http") ? first : connectionScheme;
     }
 
     boolean trusted(String ip) {

@@ -1,8 +1,6 @@
 package com.emporium.platform.security.ratelimit;
 
-import com.emporium.platform.problem.Problem;
 import com.emporium.platform.problem.ServletProblems;
-import com.emporium.platform.problem.StatusProblems;
 import com.emporium.platform.security.ClientAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -11,18 +9,18 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Set;
 
 /**
- * Per-client-address limits on the whole API, before anything else runs. Credential endpoints
- * (login, registration, refresh, password change) have their own stricter, fail-closed limit.
+ * The general per-client-address limit on the whole API, before anything else runs. Credential
+ * endpoints add their own stricter, fail-closed limit once JAX-RS knows which method a request
+ * reaches ({@link CredentialRateLimitFilter}); classifying here by URI would miss its other spellings.
  */
 public class RateLimitFilter extends HttpFilter {
-    private static final Set<String> CREDENTIAL_PATHS =
-            Set.of("/api/v1/auth/login", "/api/v1/auth/register", "/api/v1/auth/refresh", "/api/v1/me/password");
-
     @Inject
     RateLimiter limiter;
+
+    @Inject
+    RateLimitRefusals refusals;
 
     private RateLimits limits;
 
@@ -34,25 +32,14 @@ public class RateLimitFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        boolean credentials = "POST".equals(request.getMethod()) && CREDENTIAL_PATHS.contains(request.getRequestURI());
-        Decision decision = limiter.consume(credentials ? limits.authPerIp() : limits.perIp(), ClientAddress.current());
+        String client = ClientAddress.limitKey(ClientAddress.current());
+        Decision decision = limiter.consume(limits.perIp(), client);
         decision.writeHeaders(response);
         if (!decision.allowed()) {
-            refuse(request, response, decision);
+            refusals.recordForAddress(decision, client);
+            ServletProblems.write(response, RateLimitRefusals.problem(decision).at(request.getRequestURI()));
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    static void refuse(HttpServletRequest request, HttpServletResponse response, Decision decision) throws IOException {
-        Problem problem = decision.unavailable()
-                ? Problem.of(
-                        503,
-                        "rate-limit-unavailable",
-                        "Temporarily unavailable",
-                        "This operation is refused while its rate limit cannot be checked; retry shortly.")
-                : StatusProblems.forStatus(429);
-        response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
-        ServletProblems.write(response, problem.at(request.getRequestURI()));
     }
 }

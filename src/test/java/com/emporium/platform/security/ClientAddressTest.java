@@ -1,8 +1,7 @@
-package com.emporium.identity;
+package com.emporium.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.emporium.platform.security.ClientAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +38,29 @@ class ClientAddressTest {
         assertThat(behindProxies.resolve("11.0.0.1", "1.2.3.4")).isEqualTo("11.0.0.1");
         assertThat(new ClientAddress(List.of("::1")).resolve("0:0:0:0:0:0:0:1", "1.2.3.4"))
                 .isEqualTo("1.2.3.4");
+    }
+
+    @Test
+    void ipv6AddressesAreLimitedPerSlash64() {
+        assertThat(ClientAddress.limitKey("2001:db8:1:2::1")).isEqualTo("2001:db8:1:2::/64");
+        assertThat(ClientAddress.limitKey("2001:0db8:0001:0002:ffff:ffff:ffff:ffff"))
+                .isEqualTo("2001:db8:1:2::/64");
+        assertThat(ClientAddress.limitKey("2001:db8:1:3::1")).isEqualTo("2001:db8:1:3::/64");
+    }
+
+    @Test
+    void ipv4AddressesAreLimitedOneByOneWhateverTheirSpelling() {
+        assertThat(ClientAddress.limitKey("198.51.100.4")).isEqualTo("198.51.100.4");
+        assertThat(ClientAddress.limitKey("::ffff:198.51.100.4")).isEqualTo("198.51.100.4");
+        assertThat(ClientAddress.limitKey("unknown")).isEqualTo("unknown");
+    }
+
+    @Test
+    void onlyATrustedProxySaysWhichSchemeTheClientUsed() {
+        assertThat(behindProxies.scheme("10.1.2.3", "http", "https")).isEqualTo("https");
+        assertThat(behindProxies.scheme("10.1.2.3", "http", "https, http")).isEqualTo("https");
+        assertThat(behindProxies.scheme("203.0.113.9", "http", "https")).isEqualTo("http");
+        assertThat(behindProxies.scheme("10.1.2.3", "http", "gopher")).isEqualTo("http");
+        assertThat(behindProxies.scheme("10.1.2.3", "https", null)).isEqualTo("https");
     }
 }

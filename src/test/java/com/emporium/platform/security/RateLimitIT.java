@@ -1,4 +1,4 @@
-package com.emporium.identity;
+package com.emporium.platform.security;
 
 import static com.emporium.testsupport.Accounts.clientIp;
 import static com.emporium.testsupport.Accounts.from;
@@ -18,6 +18,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +32,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +44,7 @@ class RateLimitIT {
     private static final int AUTH_PER_IP = 30;
     private static final int LOGIN_PER_ACCOUNT = 20;
     private static final String B_URL = System.getProperty("it.b.base.url");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static Response login(String baseUrl, String ip, String email) {
         return RestAssured.given()
@@ -48,6 +53,80 @@ class RateLimitIT {
                 .contentType("application/json")
                 .body(Map.of("email", email, "password", "not the password"))
                 .post("/api/v1/auth/login");
+    }
+
+    private static HttpResponse<String> post(String path, String ip, String bearer, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Api.BASE_URL + path))
+                .header("X-Forwarded-For", ip)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void everySpellingOfACredentialEndpointCountsAgainstTheCredentialLimit() throws Exception {
+        Accounts.Login customer = Accounts.customer();
+        String wrongLogin = "{\"email\":\"" + Accounts.uniqueEmail("variant") + "\",\"password\":\"not it\"}";
+        String wrongChange = "{\"currentPassword\":\"not the password\",\"newPassword\":\"another long password\"}";
+        Map<String, String> bodies = Map.of(
+                "/api/v1/auth/login",
+                wrongLogin,
+                "/api/v1/auth/register",
+                "{}",
+                "/api/v1/auth/refresh",
+                "{\"refreshToken\":\"not-a-token\"}",
+                "/api/v1/me/password",
+                wrongChange);
+        for (Map.Entry<String, String> endpoint : bodies.entrySet()) {
+            for (String variant : List.of("/", ";a=b")) {
+                String path = endpoint.getKey() + variant;
+                HttpResponse<String> answer = post(path, clientIp(), customer.accessToken(), endpoint.getValue());
+                assertThat(answer.statusCode())
+                        .as(path + " reaches the resource: " + answer.body())
+                        .isIn(400, 401);
+                assertThat(answer.headers().firstValue("RateLimit-Limit"))
+                        .as(path + " is counted under the credential limit")
+                        .contains(Integer.toString(AUTH_PER_IP));
+                assertThat(answer.headers().firstValue("RateLimit-Remaining"))
+                        .as(path)
+                        .contains(Integer.toString(AUTH_PER_IP - 1));
+            }
+        }
+    }
+
+    @Test
+    void aTrailingSlashDoesNotBuyMoreGuesses() throws Exception {
+        String ip = clientIp();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < AUTH_PER_IP + 5; i++) {
+            String path = i % 2 == 0 ? "/api/v1/auth/login/" : "/api/v1/auth/login;x=" + i;
+            String body = "{\"email\":\"" + Accounts.uniqueEmail("slash") + "\",\"password\":\"guess\"}";
+            statuses.add(post(path, ip, null, body).statusCode());
+        }
+        assertThat(statuses.stream().filter(s -> s == 401).count()).isEqualTo(AUTH_PER_IP);
+        assertThat(statuses.stream().filter(s -> s == 429).count()).isEqualTo(5);
+    }
+
+    @Test
+    void ipv6ClientsShareOneBudgetPerSlash64() throws Exception {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        String prefix = "2001:db8:" + Integer.toHexString(r.nextInt(1, 0xffff)) + ":"
+                + Integer.toHexString(r.nextInt(1, 0xffff));
+        String body = "{\"email\":\"" + Accounts.uniqueEmail("v6") + "\",\"password\":\"guess\"}";
+        HttpResponse<String> first = post("/api/v1/auth/login", prefix + "::1", null, body);
+        HttpResponse<String> sameNetwork = post("/api/v1/auth/login", prefix + ":ab:cd:ef:12", null, body);
+        HttpResponse<String> otherNetwork = post("/api/v1/auth/login", prefix + "1:1::1", null, body);
+        assertThat(first.headers().firstValue("RateLimit-Remaining")).contains(Integer.toString(AUTH_PER_IP - 1));
+        assertThat(sameNetwork.headers().firstValue("RateLimit-Remaining"))
+                .as("another address of the same /64")
+                .contains(Integer.toString(AUTH_PER_IP - 2));
+        assertThat(otherNetwork.headers().firstValue("RateLimit-Remaining"))
+                .as("a different /64")
+                .contains(Integer.toString(AUTH_PER_IP - 1));
     }
 
     @Test
@@ -104,13 +183,17 @@ class RateLimitIT {
                 .post("/api/v1/auth/login")
                 .then()
                 .statusCode(429);
-        Accounts.firstAdmin()
+        List<String> throttled = Accounts.firstAdmin()
                 .api()
                 .queryParam("type", "login.throttled")
-                .queryParam("actor", victim.email())
+                .queryParam("actor", "anonymous")
+                .queryParam("limit", 500)
                 .get("/api/v1/admin/audit")
                 .then()
-                .statusCode(200);
+                .statusCode(200)
+                .extract()
+                .path("subject");
+        assertThat(throttled).contains(victim.email());
     }
 
     @Test

@@ -1,11 +1,13 @@
-package com.emporium.identity;
+package com.emporium.platform.security;
 
 import static com.emporium.testsupport.Accounts.clientIp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.emporium.testsupport.Accounts;
 import com.emporium.testsupport.Api;
+import com.emporium.testsupport.RawHttp;
 import io.restassured.response.Response;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -73,12 +75,32 @@ class SecurityHeadersIT {
     void answersTheRuntimeWritesItself() {
         for (Response response : List.of(
                 Api.anonymous().get("/health/ready"),
-                Api.anonymous().accept("text/plain").get("/metrics"))) {
+                Api.anonymous().get("/health"),
+                Api.anonymous().accept("text/plain").get("/metrics"),
+                Api.anonymous().accept("application/json").get("/openapi"))) {
             assertSecureHeaders(response, false);
+            String what = response.statusCode() + " " + response.header("Content-Type");
+            assertThat(response.header("Content-Security-Policy")).as(what).contains("frame-ancestors");
+            assertThat(response.header("X-Frame-Options")).as(what).isIn("DENY", "SAMEORIGIN");
             // The runtime's own cache directive (no-cache for cookies) stays; these answers are never cacheable
             // publicly.
             assertThat(response.header("Cache-Control")).isNotNull().doesNotContain("public");
         }
+    }
+
+    @Test
+    void publicAnswersNeverEchoTheHostHeaderNorNameInternalServices() throws Exception {
+        int port = URI.create(Api.BASE_URL).getPort();
+        RawHttp.Answer openapi = RawHttp.exchange(
+                "GET /openapi HTTP/1.1\r\nHost: attacker.example:" + port + "\r\nAccept: application/json",
+                new byte[0]);
+        assertThat(openapi.status()).isEqualTo(200);
+        assertThat(openapi.body()).contains("/api/v1/").doesNotContain("attacker.example");
+        String ready = Api.anonymous().get("/health/ready").asString();
+        assertThat(ready)
+                .contains("redis")
+                .doesNotContain("\"address\"")
+                .doesNotContain(":" + System.getProperty("it.redis.port"));
     }
 
     @Test

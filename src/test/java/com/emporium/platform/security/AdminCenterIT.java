@@ -1,4 +1,4 @@
-package com.emporium.identity;
+package com.emporium.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,13 @@ import com.emporium.testsupport.Api;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The Liberty Admin Center: HTTPS only, for the configured administrator and reader users. */
@@ -52,5 +59,39 @@ class AdminCenterIT {
                 .then()
                 .statusCode(401);
         https().get(api).then().statusCode(401);
+    }
+
+    private static Response fetchFile(Path file) {
+        String encoded = URLEncoder.encode(file.toAbsolutePath().toString(), StandardCharsets.UTF_8);
+        return https().auth()
+                .preemptive()
+                .basic("platform-admin", System.getProperty("it.admin-center.password"))
+                .urlEncodingEnabled(false)
+                .get("/IBMJMXConnectorREST/file/" + encoded);
+    }
+
+    @Test
+    void theFileConnectorServesTheLogsButNoSecret() throws Exception {
+        Path log = Path.of(System.getProperty("it.server.log"));
+        Path serverDir = log.getParent().getParent();
+        Response logs = fetchFile(log);
+        assertThat(logs.statusCode()).as("control: the logs stay readable").isEqualTo(200);
+        assertThat(logs.asString()).contains("CWWKF0011I");
+        List<Path> secrets = new ArrayList<>(List.of(
+                serverDir.resolve("bootstrap.properties"),
+                serverDir.resolve("server.env"),
+                serverDir.resolve("server.xml")));
+        try (Stream<Path> keys = Files.list(Path.of(System.getProperty("it.keys.dir"), "server"))) {
+            keys.filter(p -> p.toString().endsWith(".pem")).forEach(secrets::add);
+        }
+        assertThat(serverDir.resolve("bootstrap.properties")).exists();
+        for (Path secret : secrets.stream().filter(Files::exists).toList()) {
+            Response answer = fetchFile(secret);
+            assertThat(answer.statusCode()).as(secret.toString()).isNotEqualTo(200);
+            assertThat(answer.asString())
+                    .as(secret.toString())
+                    .doesNotContain("BEGIN")
+                    .doesNotContain(System.getProperty("it.admin-center.password"));
+        }
     }
 }
