@@ -1,5 +1,6 @@
 package com.emporium.identity.audit;
 
+import com.emporium.platform.LogText;
 import com.emporium.platform.http.RequestIdFilter;
 import com.emporium.platform.security.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,8 +27,8 @@ public class AuditLog {
     public void record(AuditType type, String actor, String subject, String detail) {
         em.persist(new AuditEvent(
                 type.code(), actor, subject, ClientAddress.current(), RequestIdFilter.current(), detail));
-        LOG.info(() ->
-                "audit " + type.code() + " actor=" + actor + " subject=" + subject + " ip=" + ClientAddress.current());
+        LOG.info(() -> "audit " + type.code() + " actor=" + LogText.escape(actor) + " subject="
+                + LogText.escape(subject) + " ip=" + LogText.escape(ClientAddress.current()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
