@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -20,7 +21,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-/** Admins create staff and admin accounts and change roles; every call is audited. */
+/** Admins create staff and admin accounts, change roles and remove accounts; every call is audited. */
 @Path("admin/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -46,6 +47,15 @@ public class AccountAdminResource {
     @RolesAllowed(Roles.ADMIN)
     public AccountView get(@PathParam("id") long id) {
         return accounts.get(id);
+    }
+
+    /** Removes the account with its sessions; its tokens stop working at once. The last admin stays (409). */
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public Response remove(@PathParam("id") long id, @Context SecurityContext security) {
+        accounts.remove(id, SecurityEvent.actorOf(security.getUserPrincipal()));
+        return Response.noContent().build();
     }
 
     @PUT

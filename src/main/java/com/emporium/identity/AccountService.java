@@ -8,12 +8,13 @@ import com.emporium.platform.problem.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 
-/** Accounts: self-registration of customers, accounts made by admins, password and role changes. */
+/** Accounts: self-registration of customers, accounts made by admins, password and role changes, removal. */
 @ApplicationScoped
 @Transactional
 public class AccountService {
@@ -29,14 +30,40 @@ public class AccountService {
     @Inject
     Sessions sessions;
 
-    static String normalize(String email) {
-        return email.trim().toLowerCase(Locale.ROOT);
-    }
+    @Inject
+    SessionGate gate;
 
-    public AccountView register(Registration registration) {
-        Account account = create(registration.email(), registration.password(), Roles.CUSTOMER);
-        audit.record(AuditType.REGISTERED, account.id().toString(), account.email(), null);
-        return AccountView.from(account);
+    @Inject
+    AccountNotices notices;
+
+    /**
+     * Self-registration that does not tell whether the email already has an account: both paths hash the
+     * password, write one row and one audit event, and the caller gets the same answer. The insert and the
+     * "taken" check are one statement, so two concurrent registrations of one email cannot both create an
+     * account nor fail with a server error.
+     */
+    public void register(Registration registration) {
+        String email = EmailAddress.normalized(registration.email());
+        String hash = passwords.hash(registration.password());
+        List<?> created = em.createNativeQuery("INSERT INTO account (email, password_hash, role) VALUES (?1, ?2, ?3)"
+                        + " ON CONFLICT (email) DO NOTHING RETURNING id")
+                .setParameter(1, email)
+                .setParameter(2, hash)
+                .setParameter(3, Roles.CUSTOMER)
+                .getResultList();
+        if (!created.isEmpty()) {
+            String id = created.get(0).toString();
+            audit.record(AuditType.REGISTERED, id, email, null);
+            return;
+        }
+        byEmail(email).ifPresent(existing -> {
+            audit.record(
+                    AuditType.REGISTRATION_FOR_EXISTING,
+                    "anonymous",
+                    existing.id().toString(),
+                    null);
+            notices.registrationAttempted(existing);
+        });
     }
 
     public AccountView create(NewAccount request, String adminId) {
@@ -57,12 +84,14 @@ public class AccountService {
         return Optional.of(AccountView.from(admin));
     }
 
-    private Account create(String email, String password, String role) {
-        String normalized = normalize(email);
-        if (byEmail(normalized).isPresent()) {
+    /** Admins see whether an email is taken: they are trusted, and they need to know. */
+    private Account create(String rawEmail, String password, String role) {
+        // Normalised and length-checked before the (expensive) hash, never after.
+        String email = EmailAddress.normalized(rawEmail);
+        if (byEmail(email).isPresent()) {
             throw new Conflict("email-taken", "Email taken", "An account with this email already exists.");
         }
-        Account account = new Account(normalized, passwords.hash(password), role);
+        Account account = new Account(email, passwords.hash(password), role);
         em.persist(account);
         em.flush();
         return account;
@@ -72,8 +101,8 @@ public class AccountService {
      * The account the credentials prove, or empty. Unknown email and wrong password cost the same and
      * look the same to the caller; a hash made with older parameters is upgraded on success.
      */
-    public Optional<Account> authenticate(String email, String password) {
-        Optional<Account> account = byEmail(normalize(email));
+    public Optional<Account> authenticate(String normalizedEmail, String password) {
+        Optional<Account> account = byEmail(normalizedEmail);
         if (!passwords.matches(password, account.map(Account::passwordHash))) {
             return Optional.empty();
         }
@@ -109,16 +138,59 @@ public class AccountService {
         return AccountView.from(find(id));
     }
 
+    /** A role change ends the account's sessions, so tokens carrying the old role stop working everywhere. */
     public AccountView assignRole(long id, String role, String adminId) {
+        List<Account> admins = lockedAdmins();
         Account account = find(id);
         String before = account.role();
-        account.assignRole(role);
-        if (!before.equals(role)) {
-            // The old role lives on in issued access tokens until they expire; sessions end now.
-            sessions.revokeAll(account.id(), "role-changed");
+        if (before.equals(role)) {
+            return AccountView.from(account);
         }
+        keepAnAdmin(account, admins);
+        account.assignRole(role);
+        sessions.revokeAll(account.id(), "role-changed");
         audit.record(AuditType.ROLE_CHANGED, adminId, account.id().toString(), before + " -> " + role);
         return AccountView.from(account);
+    }
+
+    /**
+     * Removes an account with its sessions and refresh tokens; its access tokens stop working on every
+     * replica at commit. The audit trail keeps the events that name it.
+     */
+    public void remove(long id, String adminId) {
+        List<Account> admins = lockedAdmins();
+        Account account = find(id);
+        keepAnAdmin(account, admins);
+        em.createQuery("DELETE FROM RefreshToken t WHERE t.session.id IN"
+                        + " (SELECT s.id FROM Session s WHERE s.account.id = :account)")
+                .setParameter("account", id)
+                .executeUpdate();
+        em.createQuery("DELETE FROM Session s WHERE s.account.id = :account")
+                .setParameter("account", id)
+                .executeUpdate();
+        em.remove(account);
+        gate.accountChanged(id);
+        audit.record(AuditType.ACCOUNT_REMOVED, adminId, Long.toString(id), "role=" + account.role());
+    }
+
+    /**
+     * Every admin row, locked: two admins demoting or removing each other at once are serialised here, and
+     * the second sees that only one admin is left (PostgreSQL re-checks the role after the lock wait).
+     */
+    private List<Account> lockedAdmins() {
+        return em.createQuery("SELECT a FROM Account a WHERE a.role = :admin ORDER BY a.id", Account.class)
+                .setParameter("admin", Roles.ADMIN)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    private static void keepAnAdmin(Account account, List<Account> admins) {
+        if (Roles.ADMIN.equals(account.role()) && admins.size() <= 1) {
+            throw new Conflict(
+                    "last-admin",
+                    "Last admin",
+                    "This is the only admin account; make another account admin before demoting or removing it.");
+        }
     }
 
     Account find(long id) {
@@ -129,7 +201,7 @@ public class AccountService {
         return account;
     }
 
-    private Optional<Account> byEmail(String normalizedEmail) {
+    Optional<Account> byEmail(String normalizedEmail) {
         return em.createQuery("SELECT a FROM Account a WHERE a.email = :email", Account.class)
                 .setParameter("email", normalizedEmail)
                 .getResultStream()

@@ -17,11 +17,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,11 +55,9 @@ public class AuthResource {
     @Path("register")
     @CredentialEndpoint
     @PermitAll
-    public Response register(@Valid @NotNull Registration registration, @Context UriInfo uri) {
-        AccountView account = accounts.register(registration);
-        return Response.created(uri.getBaseUriBuilder().path("me").build())
-                .entity(account)
-                .build();
+    public Response register(@Valid @NotNull Registration registration) {
+        accounts.register(registration);
+        return Response.accepted(RegistrationAccepted.INSTANCE).build();
     }
 
     @POST
@@ -72,8 +68,9 @@ public class AuthResource {
             @Valid @NotNull Credentials credentials,
             @QueryParam("mode") String mode,
             @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
-        throttle.checkLogin(credentials.email());
-        TokenGrant grant = logins.login(credentials, userAgent);
+        String email = EmailAddress.normalized(credentials.email());
+        throttle.checkLogin(email);
+        TokenGrant grant = logins.login(email, credentials.password(), userAgent);
         return answer(grant, "cookie".equals(mode));
     }
 

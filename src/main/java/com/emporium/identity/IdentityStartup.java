@@ -41,8 +41,13 @@ public class IdentityStartup {
                     "No first admin configured (EMPORIUM_BOOTSTRAP_ADMIN_EMAIL and EMPORIUM_BOOTSTRAP_ADMIN_PASSWORD)");
             return;
         }
-        if (password.get().length() < 12) {
-            LOG.severe("The configured first admin password is shorter than 12 characters; no admin was created");
+        Optional<String> weak = PasswordPolicy.refusal(password.get());
+        if (weak.isPresent()) {
+            LOG.severe(() -> "The configured first admin password " + weak.get() + "; no admin was created");
+            return;
+        }
+        if (EmailAddress.normalize(email.get()).isEmpty()) {
+            LOG.severe("The configured first admin email is not an acceptable address; no admin was created");
             return;
         }
         try {

@@ -2,11 +2,12 @@ package com.emporium.identity;
 
 import com.emporium.identity.audit.AuditLog;
 import com.emporium.identity.audit.AuditType;
+import com.emporium.platform.security.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-/** Logging in: prove the credentials, record the outcome, start a session. */
+/** Logging in: prove the credentials, record the outcome and the address, start a session. */
 @ApplicationScoped
 public class Logins {
     @Inject
@@ -16,16 +17,19 @@ public class Logins {
     Sessions sessions;
 
     @Inject
+    LoginAddresses addresses;
+
+    @Inject
     AuditLog audit;
 
     @Transactional(dontRollbackOn = InvalidCredentials.class)
-    public TokenGrant login(Credentials credentials, String userAgent) {
-        String email = AccountService.normalize(credentials.email());
-        Account account = accounts.authenticate(email, credentials.password()).orElseThrow(() -> {
-            audit.record(AuditType.LOGIN_FAILED, "anonymous", email, null);
+    public TokenGrant login(String normalizedEmail, String password, String userAgent) {
+        Account account = accounts.authenticate(normalizedEmail, password).orElseThrow(() -> {
+            audit.record(AuditType.LOGIN_FAILED, "anonymous", normalizedEmail, null);
             return new InvalidCredentials();
         });
-        audit.record(AuditType.LOGIN_SUCCEEDED, account.id().toString(), email, null);
+        audit.record(AuditType.LOGIN_SUCCEEDED, account.id().toString(), normalizedEmail, null);
+        addresses.remember(account.id(), ClientAddress.current());
         return sessions.start(account, userAgent);
     }
 }

@@ -1,13 +1,14 @@
 package com.emporium.identity;
 
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** An admin creates staff, admins (or customers) with an initial password. */
+/** An admin creates staff, admins (or customers) with an initial password; the same rules as registration. */
 public record NewAccount(
-        @NotBlank @Email @Size(max = 254) String email,
-        @NotNull @Size(min = 12, max = 128) String password,
+        @NotNull @Size(max = 320) @AccountEmail String email,
+
+        @NotNull @Size(max = PasswordPolicy.MAX_LENGTH) @AcceptablePassword
+        String password,
+
         @NotNull @Pattern(regexp = "customer|staff|admin") String role) {}

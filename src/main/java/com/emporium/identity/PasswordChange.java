@@ -1,9 +1,11 @@
 package com.emporium.identity;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+/** The current password (any length up to the cap: it is only compared) and a new one under PasswordPolicy. */
 public record PasswordChange(
-        @NotBlank @Size(max = 128) String currentPassword,
-        @NotNull @Size(min = 12, max = 128) String newPassword) {}
+        @NotNull @Size(max = PasswordPolicy.MAX_LENGTH) String currentPassword,
+
+        @NotNull @Size(max = PasswordPolicy.MAX_LENGTH) @AcceptablePassword
+        String newPassword) {}

@@ -1,11 +1,15 @@
 package com.emporium.identity;
 
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** ASVS 2.1: at least 12 characters, at most 128, any characters (no composition rules). */
+/**
+ * Self-registration. The email must normalise to an acceptable address (its length is checked after
+ * normalising, see EmailAddress); the password must pass PasswordPolicy (NIST SP 800-63B). The raw size
+ * caps only bound the work done on a request.
+ */
 public record Registration(
-        @NotBlank @Email @Size(max = 254) String email,
-        @NotNull @Size(min = 12, max = 128) String password) {}
+        @NotNull @Size(max = 320) @AccountEmail String email,
+
+        @NotNull @Size(max = PasswordPolicy.MAX_LENGTH) @AcceptablePassword
+        String password) {}

@@ -44,6 +44,9 @@ public class Sessions {
     AuditLog audit;
 
     @Inject
+    SessionGate gate;
+
+    @Inject
     @ConfigProperty(name = "emporium.auth.refresh-ttl", defaultValue = "P7D")
     Duration refreshLifetime;
 
@@ -64,6 +67,7 @@ public class Sessions {
         }
         if (token.spent()) {
             session.revoke("refresh-reuse");
+            gate.sessionChanged(session.id());
             audit.record(
                     AuditType.REFRESH_REUSED,
                     session.account().id().toString(),
@@ -80,6 +84,7 @@ public class Sessions {
     public void logout(String presented) {
         lockedToken(presented).ifPresent(token -> {
             token.session().revoke("logout");
+            gate.sessionChanged(token.session().id());
             audit.record(
                     AuditType.LOGOUT,
                     token.session().account().id().toString(),
@@ -106,6 +111,7 @@ public class Sessions {
             throw new NotFound("No session " + sessionId + ".");
         }
         session.revoke("revoked-by-owner");
+        gate.sessionChanged(sessionId);
         audit.record(AuditType.SESSION_REVOKED, Long.toString(accountId), sessionId.toString(), null);
     }
 
@@ -114,6 +120,7 @@ public class Sessions {
                 .setParameter("account", accountId)
                 .getResultStream()
                 .forEach(s -> s.revoke(reason));
+        gate.accountChanged(accountId);
     }
 
     private TokenGrant grant(Session session) {

@@ -79,6 +79,7 @@ class AuthorizationMatrixIT {
         POLICY.put("POST /api/v1/admin/accounts", new Rule(Kind.NONE, ADMIN));
         POLICY.put("GET /api/v1/admin/accounts/{id}", new Rule(Kind.ACCOUNT, ADMIN));
         POLICY.put("PUT /api/v1/admin/accounts/{id}/role", new Rule(Kind.ACCOUNT, ADMIN));
+        POLICY.put("DELETE /api/v1/admin/accounts/{id}", new Rule(Kind.ACCOUNT, ADMIN));
         POLICY.put("GET /api/v1/admin/audit", new Rule(Kind.NONE, ADMIN));
         POLICY.put("GET /api/v1/inventory/stream", new Rule(Kind.NONE, ANYONE));
         POLICY.put("POST /api/v1/reservations", new Rule(Kind.NONE, SIGNED_IN));

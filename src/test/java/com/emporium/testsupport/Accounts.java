@@ -38,7 +38,7 @@ public final class Accounts {
                 .body(Map.of("email", email, "password", PASSWORD))
                 .post("/api/v1/auth/register")
                 .then()
-                .statusCode(201);
+                .statusCode(202);
         return login(email, PASSWORD);
     }
 

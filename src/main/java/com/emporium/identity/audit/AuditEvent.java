@@ -1,5 +1,6 @@
 package com.emporium.identity.audit;
 
+import com.emporium.platform.LogText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -47,8 +48,10 @@ public class AuditEvent {
         this.detail = clip(detail, 500);
     }
 
+    /** Input may hold control characters (CR/LF above all); stored escaped, so a reader never sees them raw. */
     private static String clip(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
+        String safe = s == null ? null : LogText.escape(s);
+        return safe == null || safe.length() <= max ? safe : safe.substring(0, max);
     }
 
     AuditEventView view() {

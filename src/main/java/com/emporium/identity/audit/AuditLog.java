@@ -1,6 +1,7 @@
 package com.emporium.identity.audit;
 
 import com.emporium.platform.audit.SecurityEvent;
+import com.emporium.platform.LogText;
 import com.emporium.platform.http.RequestIdFilter;
 import com.emporium.platform.security.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +40,8 @@ public class AuditLog {
 
     private void persist(String code, String actor, String subject, String detail) {
         em.persist(new AuditEvent(code, actor, subject, ClientAddress.current(), RequestIdFilter.current(), detail));
-        LOG.info(() -> "audit " + code + " actor=" + actor + " subject=" + subject + " ip=" + ClientAddress.current());
+        LOG.info(() -> "audit " + code + " actor=" + LogText.escape(actor) + " subject=" + LogText.escape(subject)
+                + " ip=" + LogText.escape(ClientAddress.current()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

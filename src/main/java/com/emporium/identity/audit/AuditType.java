@@ -3,6 +3,8 @@ package com.emporium.identity.audit;
 /** The kinds of audit events; the code is what is stored and what admins filter on. */
 public enum AuditType {
     REGISTERED("account.registered"),
+    REGISTRATION_FOR_EXISTING("account.registration-for-existing"),
+    ACCOUNT_REMOVED("account.removed"),
     ACCOUNT_CREATED("account.created"),
     FIRST_ADMIN_CREATED("account.first-admin"),
     ROLE_CHANGED("account.role-changed"),

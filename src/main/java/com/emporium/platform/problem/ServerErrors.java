@@ -1,5 +1,6 @@
 package com.emporium.platform.problem;
 
+import com.emporium.platform.LogText;
 import com.emporium.platform.http.RequestIdFilter;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -17,8 +18,9 @@ final class ServerErrors {
         String incident = UUID.randomUUID().toString();
         LOG.log(
                 Level.SEVERE,
-                "Incident " + incident + " on " + uriInfo.getRequestUri().getRawPath() + " (request "
-                        + RequestIdFilter.current() + ")",
+                "Incident " + incident + " on "
+                        + LogText.escape(uriInfo.getRequestUri().getRawPath()) + " (request "
+                        + LogText.escape(RequestIdFilter.current()) + ")",
                 cause);
         return Problem.of(
                         500,

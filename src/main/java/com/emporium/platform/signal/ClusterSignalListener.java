@@ -1,0 +1,142 @@
+package com.emporium.platform.signal;
+
+import com.emporium.platform.startup.SchemaReady;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The replica's LISTEN connection for cluster signals, on a managed thread, built like the inventory
+ * listener: its own connection (never the pool's), short waits so the stop flag is seen, reconnect with
+ * backoff. After every (re)connect it delivers {@link ClusterSignal#RESET}, because signals sent while it
+ * was away are lost and caches must not trust what they hold.
+ */
+@ApplicationScoped
+public class ClusterSignalListener {
+    static final String APPLICATION_NAME = "emporium-signal-listener";
+    private static final Logger LOG = Logger.getLogger(ClusterSignalListener.class.getName());
+    private static final int POLL_MILLIS = 250;
+    private static final long MAX_BACKOFF_MILLIS = 10_000;
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+
+    @Inject
+    ClusterSignals signals;
+
+    @Inject
+    @ConfigProperty(name = "db.host", defaultValue = "localhost")
+    String host;
+
+    @Inject
+    @ConfigProperty(name = "db.port", defaultValue = "15432")
+    int port;
+
+    @Inject
+    @ConfigProperty(name = "db.name", defaultValue = "postgres")
+    String database;
+
+    @Inject
+    @ConfigProperty(name = "db.user", defaultValue = "postgres")
+    String user;
+
+    @Inject
+    @ConfigProperty(name = "db.password")
+    Optional<String> password;
+
+    @Inject
+    @ConfigProperty(name = "db.ssl-mode", defaultValue = "prefer")
+    String sslMode;
+
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private volatile boolean running;
+    private Thread thread;
+
+    void start(@Observes SchemaReady ready) {
+        running = true;
+        thread = threads.newThread(this::run);
+        thread.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        stopping.countDown();
+        if (thread != null) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        long backoff = 200;
+        while (running) {
+            try (Connection connection = connect()) {
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + ClusterSignals.CHANNEL);
+                }
+                signals.deliver(ClusterSignal.RESET);
+                backoff = 200;
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
+                    if (notifications != null) {
+                        for (PGNotification notification : notifications) {
+                            signals.deliver(ClusterSignal.decode(notification.getParameter()));
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                long wait = backoff;
+                LOG.log(
+                        Level.WARNING,
+                        "Cluster signal listener lost its connection; reconnecting in " + wait + " ms: "
+                                + e.getMessage());
+                try {
+                    if (stopping.await(wait, TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+            }
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setServerNames(new String[] {host});
+        source.setPortNumbers(new int[] {port});
+        source.setDatabaseName(database);
+        source.setUser(user);
+        source.setPassword(password.orElse(""));
+        source.setSslMode(sslMode);
+        source.setApplicationName(APPLICATION_NAME);
+        source.setTcpKeepAlive(true);
+        source.setConnectTimeout(10);
+        return source.getConnection();
+    }
+}
