@@ -57,6 +57,52 @@ class ErrorShapesIT {
         anonymous().get("/api/v1/products?limit=1").then().statusCode(200);
     }
 
+    /**
+     * A database that cannot serve the request in time (here: a lock held past the server's lock timeout,
+     * as during a restart or a long migration) is a 503 with Retry-After that the client may retry, not
+     * a 500; it is counted, and the next request succeeds once the lock is gone.
+     */
+    @Test
+    void aDatabaseThatIsBrieflyAwayIsA503ToRetry() throws SQLException {
+        Response response;
+        try (Connection db = DriverManager.getConnection(System.getProperty("it.db.url"), "postgres", "");
+                Statement sql = db.createStatement()) {
+            db.setAutoCommit(false);
+            sql.execute("LOCK TABLE product_image IN ACCESS EXCLUSIVE MODE");
+            try {
+                response = anonymous().get("/api/v1/products?limit=1");
+            } finally {
+                db.rollback();
+            }
+        }
+        assertProblem(response, 503);
+        response.then().body("type", equalTo("/problems/temporarily-unavailable"));
+        assertThat(response.header("Retry-After")).isEqualTo("2");
+        assertThat(response.header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
+        assertThat(response.asString()).doesNotContain("product_image").doesNotContain("lock");
+        anonymous().get("/api/v1/products?limit=1").then().statusCode(200);
+        assertThat(anonymous().accept("text/plain").get("/metrics").asString())
+                .containsPattern(
+                        "emporium_database_unavailable_total\\{[^}]*reason=\"(sqlstate-55P03|lock-timeout)\"[^}]*} [1-9]");
+    }
+
+    /** A request target past 8 KiB reaches the application and gets a 414 problem, not the channel's bare 400. */
+    @Test
+    void anOverlongRequestLineIsA414Problem() {
+        String long10k = "x".repeat(10_000);
+        Response response =
+                anonymous().get("/api/v1/products?q=" + long10k + "&attr.a=" + long10k + "&attr.b=" + long10k);
+        assertProblem(response, 414);
+        response.then().body("type", equalTo("/problems/uri-too-long"));
+        assertThat(response.header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.asString()).doesNotContain(long10k);
+        assertThat(anonymous()
+                        .get("/api/v1/products?limit=1&q=" + "y".repeat(7_000))
+                        .statusCode())
+                .isNotEqualTo(414);
+    }
+
     @Test
     void malformedJsonIsABadRequest() {
         assertProblem(

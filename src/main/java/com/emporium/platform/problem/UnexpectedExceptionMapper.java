@@ -16,6 +16,7 @@ import java.util.Optional;
  * Everything no narrower mapper claimed. Failures a client can cause travel wrapped in other exceptions
  * (an unreadable body inside a ProcessingException, a lost update or a unique-key race inside the
  * persistence provider's), so the cause chain is searched before anything is called a server error.
+ * A database that is briefly away is a 503 (see {@link TemporaryOutage}), not a 500.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -62,6 +63,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                     default -> {}
                 }
             }
+        }
+        var outage = TemporaryOutage.reason(e);
+        if (outage.isPresent()) {
+            return TemporaryOutage.respond(outage.get(), path);
         }
         if (e instanceof ProcessingException) {
             return StatusProblems.forStatus(400).at(path).toResponse();
