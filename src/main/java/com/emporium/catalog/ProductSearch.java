@@ -1,11 +1,15 @@
 package com.emporium.catalog;
 
+import com.emporium.flags.Flag;
+import com.emporium.flags.RequestFlagContext;
 import com.emporium.platform.Money;
 import com.emporium.platform.paging.Cursor;
 import com.emporium.platform.paging.Page;
 import com.emporium.platform.problem.InvalidRequest;
+import dev.openfeature.sdk.Client;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.math.BigDecimal;
@@ -37,6 +41,12 @@ public class ProductSearch {
     @Resource(lookup = "jdbc/emporium")
     DataSource dataSource;
 
+    @Inject
+    Client flags;
+
+    @Inject
+    RequestFlagContext flagContext;
+
     /**
      * One page of the list, and the total when the query asks for it. A search first matches words
      * exactly (full-text, index-only); only when that finds less than one page does it widen to
@@ -49,7 +59,7 @@ public class ProductSearch {
                 query.cursor == null ? null : Cursor.decode(query.cursor, 2, sort.param, sort.param + TYPO_MODE);
         boolean forgiving = cursor != null && cursor.sort().endsWith(TYPO_MODE);
         List<Row> rows = run(pageQuery(query, attributes, sort, cursor, forgiving, size));
-        if (query.searching() && cursor == null && rows.size() < size) {
+        if (query.searching() && cursor == null && rows.size() < size && typoFallbackEnabled()) {
             forgiving = true;
             rows = run(pageQuery(query, attributes, sort, null, true, size));
         }
@@ -64,6 +74,11 @@ public class ProductSearch {
         OptionalLong total =
                 query.wantsCount() ? OptionalLong.of(count(query, attributes, forgiving)) : OptionalLong.empty();
         return new Listing(page, total);
+    }
+
+    private boolean typoFallbackEnabled() {
+        Flag flag = Flag.SEARCH_TYPO_FALLBACK;
+        return flags.getBooleanValue(flag.key(), flag.fallback(), flagContext.current());
     }
 
     /** A page and, when asked for, the number of all matching products. */

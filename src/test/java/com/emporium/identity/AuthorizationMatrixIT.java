@@ -43,7 +43,8 @@ class AuthorizationMatrixIT {
         ACCOUNT,
         SESSION,
         SKU,
-        RESERVATION
+        RESERVATION,
+        FLAG
     }
 
     record Rule(Kind kind, Set<String> allowed) {}
@@ -91,6 +92,9 @@ class AuthorizationMatrixIT {
         POLICY.put("GET /api/v1/admin/inventory/locations", new Rule(Kind.NONE, STAFF));
         POLICY.put("POST /api/v1/admin/inventory/locations", new Rule(Kind.NONE, ADMIN));
         POLICY.put("POST /api/v1/admin/inventory/sweeps", new Rule(Kind.NONE, ADMIN));
+        POLICY.put("POST /api/v1/ofrep/v1/evaluate/flags", new Rule(Kind.NONE, ANYONE));
+        POLICY.put("POST /api/v1/ofrep/v1/evaluate/flags/{key}", new Rule(Kind.FLAG, ANYONE));
+        POLICY.put("GET /api/v1/admin/flags", new Rule(Kind.NONE, ADMIN));
     }
 
     private static final Map<String, Accounts.Login> CALLERS = new LinkedHashMap<>();
@@ -218,6 +222,8 @@ class AuthorizationMatrixIT {
                         : caller.equals("customerA") ? "customerB" : "customerA";
                 yield newReservation(CALLERS.get(owner));
             }
+            // A public flag of the test servers' flag file (src/test/resources/it-flags.json).
+            case FLAG -> "storefront-new-product-page";
             case NONE -> throw new IllegalArgumentException();
         };
     }
