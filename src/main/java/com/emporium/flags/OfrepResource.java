@@ -30,7 +30,6 @@ import java.util.Map;
  * about flags that are not theirs to see. Errors use OFREP's own shape, as its clients expect.
  */
 @Path("ofrep/v1/evaluate/flags")
-@PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class OfrepResource {
@@ -48,6 +47,7 @@ public class OfrepResource {
 
     @POST
     @Path("{key}")
+    @PermitAll
     public Response evaluate(@PathParam("key") String key, EvaluationRequest body) {
         MutableContext context = context(body);
         if (!isPublic(key)) {
@@ -59,6 +59,7 @@ public class OfrepResource {
     }
 
     @POST
+    @PermitAll
     public Map<String, Object> evaluateAll(EvaluationRequest body) {
         MutableContext context = context(body);
         List<Map<String, Object>> results = new ArrayList<>();
