@@ -1,10 +1,13 @@
 package com.emporium.catalog;
 
+import com.emporium.flags.Flag;
+import com.emporium.flags.RequestFlagContext;
 import com.emporium.platform.Money;
 import com.emporium.platform.paging.Cursor;
 import com.emporium.platform.paging.CursorSecret;
 import com.emporium.platform.paging.Page;
 import com.emporium.platform.problem.InvalidRequest;
+import dev.openfeature.sdk.Client;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,6 +58,12 @@ public class ProductSearch {
     @Inject
     CursorSecret cursorSecret;
 
+    @Inject
+    Client flags;
+
+    @Inject
+    RequestFlagContext flagContext;
+
     /**
      * One page of the list, and the total when the query asks for it. A search matches words exactly
      * (full-text, index-only); only when that finds nothing at all does it widen to trigram matches
@@ -70,7 +79,7 @@ public class ProductSearch {
                 : Cursor.decode(query.cursor, cursorSecret.get(), scope, 2, sort.param, sort.param + TYPO_MODE);
         boolean forgiving = cursor != null && cursor.sort().endsWith(TYPO_MODE);
         List<Row> rows = run(pageQuery(query, attributes, sort, cursor, forgiving, size));
-        if (query.searching() && cursor == null && rows.isEmpty()) {
+        if (query.searching() && cursor == null && rows.isEmpty() && typoFallbackEnabled()) {
             forgiving = true;
             rows = run(pageQuery(query, attributes, sort, null, true, size));
         }
@@ -86,6 +95,11 @@ public class ProductSearch {
         OptionalLong total =
                 query.wantsCount() ? OptionalLong.of(count(query, attributes, forgiving)) : OptionalLong.empty();
         return new Listing(page, total);
+    }
+
+    private boolean typoFallbackEnabled() {
+        Flag flag = Flag.SEARCH_TYPO_FALLBACK;
+        return flags.getBooleanValue(flag.key(), flag.fallback(), flagContext.current());
     }
 
     /** A page and, when asked for, the number of all matching products. */

@@ -44,7 +44,8 @@ class AuthorizationMatrixIT {
         ACCOUNT,
         SESSION,
         SKU,
-        RESERVATION
+        RESERVATION,
+        FLAG
     }
 
     record Rule(Kind kind, Set<String> allowed) {}
@@ -95,6 +96,9 @@ class AuthorizationMatrixIT {
         POLICY.put("POST /api/v1/admin/inventory/locations", new Rule(Kind.NONE, ADMIN));
         POLICY.put("GET /api/v1/admin/inventory/locations/{code}", new Rule(Kind.LOCATION, STAFF));
         POLICY.put("POST /api/v1/admin/inventory/sweeps", new Rule(Kind.NONE, ADMIN));
+        POLICY.put("POST /api/v1/ofrep/v1/evaluate/flags", new Rule(Kind.NONE, ANYONE));
+        POLICY.put("POST /api/v1/ofrep/v1/evaluate/flags/{key}", new Rule(Kind.FLAG, ANYONE));
+        POLICY.put("GET /api/v1/admin/flags", new Rule(Kind.NONE, ADMIN));
     }
 
     private static final Map<String, Accounts.Login> CALLERS = new LinkedHashMap<>();
@@ -223,6 +227,8 @@ class AuthorizationMatrixIT {
                 yield newReservation(CALLERS.get(owner));
             }
             case LOCATION -> "main";
+            // A public flag of the test servers' flag file (src/test/resources/it-flags.json).
+            case FLAG -> "storefront-new-product-page";
             case NONE -> throw new IllegalArgumentException();
         };
     }

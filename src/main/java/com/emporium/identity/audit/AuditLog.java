@@ -1,7 +1,7 @@
 package com.emporium.identity.audit;
 
-import com.emporium.platform.audit.SecurityEvent;
 import com.emporium.platform.LogText;
+import com.emporium.platform.audit.SecurityEvent;
 import com.emporium.platform.http.RequestIdFilter;
 import com.emporium.platform.security.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
