@@ -85,6 +85,7 @@ public final class Main {
             List<Manifest> objects = Manifest.read(file);
             validateSchemas(objects, crds, core, report);
             PolicyChecks.run(render, objects, template, config, report);
+            DeploymentChecks.run(render, objects, report);
         }
         ContainerfileChecks.run(repo, report);
     }
