@@ -195,6 +195,19 @@ class ValidatorTest {
                 features, "outside features.sh");
         assertFails(good.replace("/config/lib/postgresql.jar", "/opt/ol/wlp/lib/postgresql.jar"), features, "JDBC");
         assertFails(good, Set.of("restfulWS-4.0"), "mpHealth");
+
+        // Base images named by build arguments: the defaults must be pinned too.
+        String withArgs = "ARG BUILD=docker.io/library/eclipse-temurin:17.0.16_8-jdk\n"
+                + "ARG RUNTIME=icr.io/appcafe/open-liberty:26.0.0.5-kernel-slim-java17-openj9-ubi\n"
+                + good.replace("FROM docker.io/library/eclipse-temurin:17.0.16_8-jdk AS build", "FROM ${BUILD} AS build")
+                        .replace("FROM icr.io/appcafe/open-liberty:26.0.0.5-kernel-slim-java17-openj9-ubi", "FROM ${RUNTIME}");
+        Report args = new Report(false);
+        ContainerfileChecks.check(withArgs, null, features, args);
+        assertEquals(List.of(), args.failures());
+        assertFails(withArgs.replace("ARG RUNTIME=icr.io/appcafe/open-liberty:26.0.0.5-kernel-slim-java17-openj9-ubi",
+                "ARG RUNTIME=icr.io/appcafe/open-liberty:latest"), features, "pinned");
+        assertFails(withArgs.replace("ARG BUILD=docker.io/library/eclipse-temurin:17.0.16_8-jdk\n", ""), features,
+                "build argument");
     }
 
     /** Every defect of issue 13 in one rendered "prod" output: each must be named by a failing check. */
@@ -278,6 +291,33 @@ class ValidatorTest {
         assertEquals(0, DeploymentChecks.durationSeconds(""));
         assertEquals(30, DeploymentChecks.retentionDays("30d"));
         assertEquals(28, DeploymentChecks.retentionDays("4w"));
+    }
+
+    @Test
+    void rulesRejectSummaryQuantilesAndRunbooksThatDoNotResolve() {
+        Manifest rule = Manifest.parse("rule", """
+                apiVersion: monitoring.coreos.com/v1
+                kind: PrometheusRule
+                metadata: {name: r}
+                spec:
+                  groups:
+                    - name: g
+                      rules:
+                        - alert: EmporiumHighLatencyP95
+                          expr: max(REST_request_seconds{quantile="0.95"}) > 0.3
+                          labels: {severity: warning}
+                          annotations: {summary: s, description: d, runbook_url: "docs/operations.md#runbook-missing"}
+                        - alert: EmporiumTargetDown
+                          expr: up{job="emporium"} == 0
+                          labels: {severity: critical}
+                          annotations: {summary: s, description: d, runbook_url: "docs/operations.md#runbook-emporiumtargetdown"}
+                """).get(0);
+        String problems = String.join("\n", MonitoringChecks.prometheusRule(rule));
+        assertTrue(problems.contains("EmporiumHighLatencyP95: uses summary quantiles"), problems);
+        assertTrue(problems.contains("alert EmporiumBackupTooOld missing"), problems);
+        List<String> runbooks = MonitoringChecks.runbooks(rule, "# Operations\n### Runbook: EmporiumTargetDown\ntext\n");
+        assertEquals(List.of("EmporiumHighLatencyP95: runbook anchor #runbook-missing has no heading in docs/operations.md"),
+                runbooks);
     }
 
     private static void assertFails(String containerfile, Set<String> features, String expected) {
