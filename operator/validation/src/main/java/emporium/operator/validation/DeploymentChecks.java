@@ -52,6 +52,32 @@ public final class DeploymentChecks {
         ingress(render, objects, report);
         database(render, objects, production, report);
         connectionBudget(render, objects, report);
+        redis(render, objects, report);
+    }
+
+    /** Redis holds rate-limit counters only: no disk, and no password in an argument list (ps, /proc). */
+    static void redis(String render, List<Manifest> objects, Report report) {
+        List<String> problems = new ArrayList<>();
+        Pattern passwordFlag = Pattern.compile("(?i)--(requirepass|masterauth|pass(word)?)\\b");
+        for (Manifest m : objects) {
+            if (!m.name().contains("redis") || !Set.of("StatefulSet", "Deployment").contains(m.kind())) {
+                continue;
+            }
+            JsonNode pod = m.node().at("/spec/template/spec");
+            for (JsonNode c : pod.path("containers")) {
+                String argv = c.path("command").toString() + c.path("args").toString();
+                if (passwordFlag.matcher(argv).find()) {
+                    problems.add(m.kind() + "/" + m.name() + ": the password is passed as a command-line argument");
+                }
+                if (argv.matches("(?s).*appendonly\\W+yes.*")) {
+                    problems.add(m.kind() + "/" + m.name() + ": append-only persistence for counters that live one window");
+                }
+            }
+            if (m.node().at("/spec/volumeClaimTemplates").size() > 0) {
+                problems.add(m.kind() + "/" + m.name() + ": persistent volume for rate-limit counters");
+            }
+        }
+        report.check(render + ": Redis without persistence and without its password on a command line", problems);
     }
 
     /** serviceability, expose, route and the generated NetworkPolicy. */

@@ -236,7 +236,10 @@ class ValidatorTest {
                 // 7. least privilege and TLS
                 "DB_USER 'emporium' must be a role of its own", "DB_SSL_MODE must be verify-full",
                 // init containers
-                "init container migrate: securityContext missing", "docker.io/flyway/flyway is not pinned")) {
+                "init container migrate: securityContext missing", "docker.io/flyway/flyway is not pinned",
+                // 9. Redis
+                "password is passed as a command-line argument", "append-only persistence",
+                "persistent volume for rate-limit counters")) {
             assertTrue(all.contains(expected), "expected a failure about '" + expected + "', got:\n" + all);
         }
     }
