@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -60,6 +62,15 @@ public final class ContainerfileChecks {
         List<Instruction> ins = parse(text);
         int lastStage = ins.stream().mapToInt(Instruction::stage).max().orElse(-1);
 
+        // ARGs before the first FROM may name base images; their defaults are what a plain build uses,
+        // and a release build replaces them with digests (docs/operations.md).
+        Map<String, String> globalArgs = new HashMap<>();
+        for (Instruction i : ins) {
+            Matcher a = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)=(\\S+)$").matcher(i.args());
+            if (i.stage() == -1 && i.keyword().equals("ARG") && a.matches()) {
+                globalArgs.put(a.group(1), a.group(2));
+            }
+        }
         List<String> pinning = new ArrayList<>();
         boolean fromFound = false;
         for (Instruction i : ins) {
@@ -67,7 +78,7 @@ public final class ContainerfileChecks {
                 continue;
             }
             fromFound = true;
-            String image = firstWord(i.args().replaceAll("--platform=\\S+\\s*", ""));
+            String image = resolve(firstWord(i.args().replaceAll("--platform=\\S+\\s*", "")), globalArgs);
             if (image.matches("[A-Za-z0-9_-]+") && isStageName(ins, image)) {
                 continue;
             }
@@ -85,7 +96,7 @@ public final class ContainerfileChecks {
 
         List<String> base = new ArrayList<>();
         Instruction finalFrom = ins.stream().filter(i -> i.stage() == lastStage && i.keyword().equals("FROM")).findFirst().orElse(null);
-        if (finalFrom == null || !firstWord(finalFrom.args()).matches(
+        if (finalFrom == null || !resolve(firstWord(finalFrom.args()), globalArgs).matches(
                 "icr\\.io/appcafe/open-liberty:\\d+\\.\\d+\\.\\d+\\.\\d+-kernel-slim-java(17|21)-openj9-ubi(-minimal)?")) {
             base.add("final stage must run on icr.io/appcafe/open-liberty:<version>-kernel-slim-java17|21-openj9-ubi");
         }
@@ -128,8 +139,10 @@ public final class ContainerfileChecks {
                     if (copyConfig < 0) {
                         copyConfig = n;
                     }
-                } else if (featuresSh >= 0 && !(dest.startsWith("/config/apps/") || dest.startsWith("/config/lib/")
-                        || dest.startsWith("/config/dropins/"))) {
+                } else if (featuresSh >= 0 && (dest.startsWith("/config") || dest.startsWith("/opt/ol/"))
+                        && !(dest.startsWith("/config/apps/") || dest.startsWith("/config/lib/")
+                                || dest.startsWith("/config/dropins/"))) {
+                    // Only the server configuration matters here; other paths (migrations) cannot add features.
                     feat.add("COPY/ADD to " + dest + " after features.sh may change the server configuration");
                 } else if (featuresSh < 0 && dest.startsWith("/config") && !configSource) {
                     feat.add("COPY/ADD to " + dest + " before features.sh adds configuration that is not liberty/config/");
@@ -279,6 +292,12 @@ public final class ContainerfileChecks {
             }
         }
         return out;
+    }
+
+    /** Replaces ${NAME} / $NAME by the default of a global ARG; unknown arguments stay as they are. */
+    static String resolve(String image, Map<String, String> args) {
+        Matcher m = Pattern.compile("^\\$\\{?([A-Za-z_][A-Za-z0-9_]*)}?$").matcher(image);
+        return m.matches() && args.containsKey(m.group(1)) ? args.get(m.group(1)) : image;
     }
 
     private static boolean isStageName(List<Instruction> ins, String name) {

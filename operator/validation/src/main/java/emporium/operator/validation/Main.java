@@ -85,6 +85,16 @@ public final class Main {
             List<Manifest> objects = Manifest.read(file);
             validateSchemas(objects, crds, core, report);
             PolicyChecks.run(render, objects, template, config, report);
+            DeploymentChecks.run(render, objects, report);
+            Path operations = repo.resolve("docs/operations.md");
+            for (Manifest rule : objects.stream().filter(m -> m.kind().equals("PrometheusRule")).toList()) {
+                try {
+                    report.check(render + ": runbook links of " + rule.name() + " resolve in docs/operations.md",
+                            MonitoringChecks.runbooks(rule, Files.readString(operations)));
+                } catch (IOException e) {
+                    report.fail(render + ": runbook links", "cannot read " + operations);
+                }
+            }
         }
         ContainerfileChecks.run(repo, report);
     }

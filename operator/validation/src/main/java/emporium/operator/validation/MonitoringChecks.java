@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Structural checks of PrometheusRule and of the Grafana dashboard ConfigMap. No CRD schema of
@@ -14,8 +16,13 @@ import java.util.Set;
 public final class MonitoringChecks {
 
     private static final Set<String> REQUIRED_ALERTS = Set.of(
-            "EmporiumHighLatencyP95", "EmporiumHigh5xxRate", "EmporiumHighCpu", "EmporiumHighMemory",
-            "EmporiumOrderRateUnusual");
+            "EmporiumTargetDown", "EmporiumMetricsAbsent", "EmporiumPodRestarting", "EmporiumCertificateExpiring",
+            "EmporiumBrowseLatencyHigh", "EmporiumCheckoutLatencyHigh", "EmporiumAuthLatencyHigh",
+            "EmporiumHigh5xxRate", "EmporiumHighCpu", "EmporiumHighMemory", "EmporiumPostgresDown",
+            "EmporiumWalArchiveStale", "EmporiumBackupTooOld", "EmporiumRedisDown", "EmporiumOrderRateUnusual");
+
+    /** Summary quantiles of one pod cannot be aggregated and leave out the servlet filters. */
+    private static final Pattern SUMMARY_QUANTILE = Pattern.compile("quantile\\s*=~?\\s*\"");
 
     private MonitoringChecks() {
     }
@@ -41,6 +48,9 @@ public final class MonitoringChecks {
                 String name = alert ? r.path("alert").asText() : r.path("record").asText();
                 if (alert == record) {
                     problems.add("a rule must have exactly one of alert/record: " + r);
+                }
+                if (SUMMARY_QUANTILE.matcher(r.path("expr").asText("")).find()) {
+                    problems.add(name + ": uses summary quantiles; use histogram_quantile over _bucket series");
                 }
                 if (r.path("expr").asText("").isBlank()) {
                     problems.add(name + ": expr empty");
@@ -103,9 +113,11 @@ public final class MonitoringChecks {
                     problems.add(e.getKey() + ": no panel queries");
                 }
                 String all = d.toString();
-                for (String metric : List.of("REST_request_seconds", "http_server_request_duration_seconds_count",
+                for (String metric : List.of("http_server_request_duration_seconds_bucket",
+                        "http_server_request_duration_seconds_count", "connectionpool_freeConnections",
                         "container_cpu_usage_seconds_total", "container_memory_working_set_bytes",
-                        "emporium_orders_placed_total", "emporium_revenue_minor_total")) {
+                        "emporium_orders_placed_total", "emporium_revenue_minor_total",
+                        "cnpg_pg_stat_archiver_seconds_since_last_archival")) {
                     if (!all.contains(metric)) {
                         problems.add(e.getKey() + ": no panel uses " + metric);
                     }
@@ -114,6 +126,37 @@ public final class MonitoringChecks {
                 problems.add(e.getKey() + " is not valid JSON: " + ex.getMessage());
             }
         });
+        return problems;
+    }
+
+    /**
+     * Every runbook_url must point at a heading of docs/operations.md ("docs/operations.md#anchor",
+     * anchors as GitHub renders them), so that the link an on-call engineer follows resolves.
+     */
+    public static List<String> runbooks(Manifest rule, String operationsMarkdown) {
+        Set<String> anchors = new HashSet<>();
+        for (String line : operationsMarkdown.split("\n")) {
+            Matcher h = Pattern.compile("^#{1,6}\\s+(.*)$").matcher(line);
+            if (h.matches()) {
+                anchors.add(h.group(1).trim().toLowerCase().replaceAll("[^a-z0-9 _-]", "").replace(' ', '-'));
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        for (JsonNode g : rule.node().path("spec").path("groups")) {
+            for (JsonNode r : g.path("rules")) {
+                if (!r.hasNonNull("alert")) {
+                    continue;
+                }
+                String url = r.path("annotations").path("runbook_url").asText("");
+                String prefix = "docs/operations.md#";
+                if (!url.startsWith(prefix)) {
+                    problems.add(r.path("alert").asText() + ": runbook_url " + url + " is not a docs/operations.md anchor");
+                } else if (!anchors.contains(url.substring(prefix.length()))) {
+                    problems.add(r.path("alert").asText() + ": runbook anchor #" + url.substring(prefix.length())
+                            + " has no heading in docs/operations.md");
+                }
+            }
+        }
         return problems;
     }
 

@@ -106,12 +106,6 @@ public final class PolicyChecks {
         if (spec.path("manageTLS").isBoolean() && !spec.path("manageTLS").asBoolean()) {
             features.add("manageTLS is false");
         }
-        if (!spec.path("expose").asBoolean(false)) {
-            features.add("expose is not true");
-        }
-        if (spec.path("networkPolicy").path("disable").asBoolean(false) || spec.path("networkPolicy").isMissingNode()) {
-            features.add("networkPolicy missing or disabled");
-        }
         boolean metrics = false;
         for (JsonNode e : spec.path("monitoring").path("endpoints")) {
             metrics |= "/metrics".equals(e.path("path").asText());
@@ -119,14 +113,11 @@ public final class PolicyChecks {
         if (!metrics) {
             features.add("monitoring has no endpoint on /metrics");
         }
-        if (spec.path("serviceability").isMissingNode()) {
-            features.add("serviceability missing");
-        }
         String image = spec.path("applicationImage").asText();
         if (!image.matches(".+:[A-Za-z0-9_.-]+$") && !image.contains("@sha256:") || image.endsWith(":latest")) {
             features.add("applicationImage " + image + " is not pinned to a tag");
         }
-        report.check(id + " manageTLS, expose, networkPolicy, monitoring, serviceability, image", features);
+        report.check(id + " manageTLS, monitoring, image", features);
 
         List<String> env = new ArrayList<>();
         boolean cm = false;
@@ -268,9 +259,9 @@ public final class PolicyChecks {
         List<String> flows = new ArrayList<>();
         requireFlow(nps, "egress", "emporium", 5432, "TCP", flows, "app -> PostgreSQL 5432");
         requireFlow(nps, "egress", "emporium", 6379, "TCP", flows, "app -> Redis 6379");
-        requireFlow(nps, "ingress", "emporium-postgres", 5432, "TCP", flows, "PostgreSQL accepts 5432 from the app");
+        requireFlow(nps, "ingress", "cnpg.io/poolerName=emporium-db-pooler", 5432, "TCP", flows, "pooler accepts 5432");
+        requireFlow(nps, "ingress", "cnpg.io/cluster=emporium-db", 5432, "TCP", flows, "PostgreSQL accepts 5432");
         requireFlow(nps, "ingress", "emporium-redis", 6379, "TCP", flows, "Redis accepts 6379 from the app");
-        requireFlow(nps, "ingress", "emporium", 9080, "TCP", flows, "ingress -> app 9080");
         requireFlow(nps, "ingress", "emporium", 9443, "TCP", flows, "ingress -> app 9443");
         requireFlow(nps, "egress", "*", 53, "UDP", flows, "DNS egress");
         for (Manifest np : nps) {
@@ -294,8 +285,11 @@ public final class PolicyChecks {
                                     List<String> problems, String label) {
         for (Manifest np : nps) {
             JsonNode s = np.node().path("spec");
-            String selected = s.at("/podSelector/matchLabels/app.kubernetes.io~1instance").asText("*");
-            if (!instance.equals(selected) && !("*".equals(instance) && s.path("podSelector").isEmpty())) {
+            // "name" selects app.kubernetes.io/instance=name, "label=value" any other label.
+            String key = instance.contains("=") ? instance.substring(0, instance.indexOf('=')) : "app.kubernetes.io/instance";
+            String value = instance.contains("=") ? instance.substring(instance.indexOf('=') + 1) : instance;
+            String selected = s.path("podSelector").path("matchLabels").path(key).asText("*");
+            if (!value.equals(selected) && !("*".equals(instance) && s.path("podSelector").isEmpty())) {
                 continue;
             }
             for (JsonNode rule : s.path(dir)) {
@@ -379,6 +373,20 @@ public final class PolicyChecks {
         cm.node().path("data").fieldNames().forEachRemaining(cmKeys::add);
         Set<String> secretKeys = new HashSet<>();
         secretTemplate.forEach(s -> s.node().path("stringData").fieldNames().forEachRemaining(secretKeys::add));
+        // Variables that the app's spec.env takes from a Secret of the template count as secret keys too.
+        for (Manifest m : objects) {
+            if (!m.kind().equals("OpenLibertyApplication")) {
+                continue;
+            }
+            for (JsonNode e : m.node().path("spec").path("env")) {
+                JsonNode ref = e.path("valueFrom").path("secretKeyRef");
+                boolean templated = secretTemplate.stream().anyMatch(t -> t.name().equals(ref.path("name").asText())
+                        && t.node().path("stringData").has(ref.path("key").asText()));
+                if (templated) {
+                    secretKeys.add(e.path("name").asText());
+                }
+            }
+        }
         if (config == null || config.isEmpty()) {
             problems.add("docs/configuration.md has no configuration table (| Key | Env var | Default | Secret | Description |)");
         } else {

@@ -195,6 +195,132 @@ class ValidatorTest {
                 features, "outside features.sh");
         assertFails(good.replace("/config/lib/postgresql.jar", "/opt/ol/wlp/lib/postgresql.jar"), features, "JDBC");
         assertFails(good, Set.of("restfulWS-4.0"), "mpHealth");
+
+        // Base images named by build arguments: the defaults must be pinned too.
+        String withArgs = "ARG BUILD=docker.io/library/eclipse-temurin:17.0.16_8-jdk\n"
+                + "ARG RUNTIME=icr.io/appcafe/open-liberty:26.0.0.5-kernel-slim-java17-openj9-ubi\n"
+                + good.replace("FROM docker.io/library/eclipse-temurin:17.0.16_8-jdk AS build", "FROM ${BUILD} AS build")
+                        .replace("FROM icr.io/appcafe/open-liberty:26.0.0.5-kernel-slim-java17-openj9-ubi", "FROM ${RUNTIME}");
+        Report args = new Report(false);
+        ContainerfileChecks.check(withArgs, null, features, args);
+        assertEquals(List.of(), args.failures());
+        assertFails(withArgs.replace("ARG RUNTIME=icr.io/appcafe/open-liberty:26.0.0.5-kernel-slim-java17-openj9-ubi",
+                "ARG RUNTIME=icr.io/appcafe/open-liberty:latest"), features, "pinned");
+        assertFails(withArgs.replace("ARG BUILD=docker.io/library/eclipse-temurin:17.0.16_8-jdk\n", ""), features,
+                "build argument");
+    }
+
+    /** Every defect of issue 13 in one rendered "prod" output: each must be named by a failing check. */
+    @Test
+    void deploymentChecksRejectTheBrokenProductionDeployment() throws Exception {
+        Report r = new Report(false);
+        DeploymentChecks.run("prod", fixture("broken-deployment.yaml"), r);
+        String all = String.join("\n", r.failures());
+        for (String expected : List.of(
+                // 1. pods cannot start
+                "ReadWriteMany PersistentVolumeClaim", "PersistentVolumeClaim/emporium-serviceability asks for a ReadWriteMany",
+                // 2. scrape over https against the plain-HTTP port
+                "would scrape https against port 'http' (target 9080, plain HTTP)",
+                // 3. the generated NetworkPolicy
+                "admitting every pod in every namespace",
+                // 4. the operator's Ingress and the Ingress that routes everything
+                "expose: true makes the operator create an Ingress", "route.termination applies to OpenShift Routes only",
+                "backend-protocol: HTTPS missing", "host 'shop.example.com' has no TLS section",
+                "makes /adminCenter reachable", "makes /metrics reachable", "makes /openapi reachable",
+                "makes /IBMJMXConnectorREST reachable", "not the HTTPS port",
+                // CloudNativePG: instances, backups, retention, encryption, RPO
+                "production needs 3 instances", "enableSuperuserAccess is on", "barmanObjectStore is deprecated",
+                "no Barman Cloud plugin", "archive_timeout must be set and at most 15min", "no ScheduledBackup",
+                // 6. connection budget without a pooler
+                "is not a Pooler: every pod connects directly (10 pods x (20 + 1) + 3 + 10 = 223",
+                // 7. least privilege and TLS
+                "DB_USER 'emporium' must be a role of its own", "DB_SSL_MODE must be verify-full",
+                // init containers
+                "init container migrate: securityContext missing", "docker.io/flyway/flyway is not pinned",
+                // 9. Redis
+                "password is passed as a command-line argument", "append-only persistence",
+                "persistent volume for rate-limit counters")) {
+            assertTrue(all.contains(expected), "expected a failure about '" + expected + "', got:\n" + all);
+        }
+    }
+
+    @Test
+    void connectionBudgetFailsWhenThePoolersOutgrowPostgres() {
+        List<Manifest> objects = Manifest.parse("budget", """
+                apiVersion: apps.openliberty.io/v1
+                kind: OpenLibertyApplication
+                metadata: {name: emporium}
+                spec: {autoscaling: {minReplicas: 3, maxReplicas: 30}}
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: emporium-config}
+                data: {DB_HOST: emporium-db-pooler, DB_USER: emporium_app, DB_POOL_MAX: "20"}
+                ---
+                apiVersion: postgresql.cnpg.io/v1
+                kind: Cluster
+                metadata: {name: emporium-db}
+                spec:
+                  postgresql: {parameters: {max_connections: "100"}}
+                  managed: {roles: [{name: emporium_app, login: true, connectionLimit: 50}]}
+                ---
+                apiVersion: postgresql.cnpg.io/v1
+                kind: Pooler
+                metadata: {name: emporium-db-pooler}
+                spec:
+                  cluster: {name: emporium-db}
+                  instances: 4
+                  type: rw
+                  pgbouncer:
+                    poolMode: session
+                    parameters: {default_pool_size: "25", max_client_conn: "500"}
+                """);
+        Report r = new Report(false);
+        DeploymentChecks.connectionBudget("t", objects, r);
+        String all = String.join("\n", r.failures());
+        assertTrue(all.contains("clients 630 exceed max_client_conn 500"), all);
+        assertTrue(all.contains("server connections 113 exceed max_connections 100"), all);
+        assertTrue(all.contains("connectionLimit 50 of emporium_app is below the poolers' 100"), all);
+        assertTrue(all.contains("not in transaction mode"), all);
+    }
+
+    @Test
+    void scheduleAndDurationParsing() {
+        assertTrue(DeploymentChecks.atLeastDaily("0 0 2 * * *"));
+        assertFalse(DeploymentChecks.atLeastDaily("0 0 2 * * 0"));
+        assertFalse(DeploymentChecks.atLeastDaily("0 0 2 1 * *"));
+        assertEquals(300, DeploymentChecks.durationSeconds("5min"));
+        assertEquals(3600, DeploymentChecks.durationSeconds("1h"));
+        assertEquals(0, DeploymentChecks.durationSeconds(""));
+        assertEquals(30, DeploymentChecks.retentionDays("30d"));
+        assertEquals(28, DeploymentChecks.retentionDays("4w"));
+    }
+
+    @Test
+    void rulesRejectSummaryQuantilesAndRunbooksThatDoNotResolve() {
+        Manifest rule = Manifest.parse("rule", """
+                apiVersion: monitoring.coreos.com/v1
+                kind: PrometheusRule
+                metadata: {name: r}
+                spec:
+                  groups:
+                    - name: g
+                      rules:
+                        - alert: EmporiumHighLatencyP95
+                          expr: max(REST_request_seconds{quantile="0.95"}) > 0.3
+                          labels: {severity: warning}
+                          annotations: {summary: s, description: d, runbook_url: "docs/operations.md#runbook-missing"}
+                        - alert: EmporiumTargetDown
+                          expr: up{job="emporium"} == 0
+                          labels: {severity: critical}
+                          annotations: {summary: s, description: d, runbook_url: "docs/operations.md#runbook-emporiumtargetdown"}
+                """).get(0);
+        String problems = String.join("\n", MonitoringChecks.prometheusRule(rule));
+        assertTrue(problems.contains("EmporiumHighLatencyP95: uses summary quantiles"), problems);
+        assertTrue(problems.contains("alert EmporiumBackupTooOld missing"), problems);
+        List<String> runbooks = MonitoringChecks.runbooks(rule, "# Operations\n### Runbook: EmporiumTargetDown\ntext\n");
+        assertEquals(List.of("EmporiumHighLatencyP95: runbook anchor #runbook-missing has no heading in docs/operations.md"),
+                runbooks);
     }
 
     private static void assertFails(String containerfile, Set<String> features, String expected) {
