@@ -31,7 +31,9 @@ public class Reservation {
     public enum Status {
         HELD,
         RELEASED,
-        EXPIRED
+        EXPIRED,
+        /** Paid for: the units left the shelf. */
+        SOLD
     }
 
     @Id
@@ -106,6 +108,22 @@ public class Reservation {
             return false;
         }
         status = Status.RELEASED;
+        endedAt = now;
+        return true;
+    }
+
+    /**
+     * Turns the hold into a sale. Returns false when it was sold before, so a payment reported twice
+     * sells once; a hold that was released or expired can no longer be sold.
+     */
+    boolean sell(Instant now) {
+        if (status == Status.SOLD) {
+            return false;
+        }
+        if (status != Status.HELD) {
+            throw new Conflict("reservation-ended", "Reservation ended", "Reservation " + id + " is no longer held.");
+        }
+        status = Status.SOLD;
         endedAt = now;
         return true;
     }

@@ -90,6 +90,34 @@ public class ReservationService {
     }
 
     /**
+     * Sells the held units of a checkout's hold exactly once: on hand and reserved go down, the ledger
+     * gets a SALE movement per line, and the stock trigger feeds the live stream. Returns false when the
+     * hold was already sold (a payment reported twice).
+     */
+    public boolean sell(long reservationId, String actor, String reason) {
+        Reservation reservation = Optional.ofNullable(
+                        em.find(Reservation.class, reservationId, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> new NotFound("Reservation " + reservationId + " does not exist."));
+        if (!reservation.sell(Instant.now())) {
+            return false;
+        }
+        for (ReservationLine line : reservation.linesInLockOrder()) {
+            int onHand = levels.sell(line.sku(), line.locationId(), line.quantity());
+            em.persist(new StockMovement(
+                    line.sku(), line.locationId(), StockMovement.Kind.SALE, -line.quantity(), onHand, reason, actor));
+        }
+        return true;
+    }
+
+    /** Ends a checkout's hold whoever asks (the order decides who may); a hold already ended stays as it is. */
+    public void releaseHold(long reservationId) {
+        Reservation reservation = em.find(Reservation.class, reservationId, LockModeType.PESSIMISTIC_WRITE);
+        if (reservation != null && reservation.release(Instant.now())) {
+            reservation.linesInLockOrder().forEach(l -> levels.giveBack(l.sku(), l.locationId(), l.quantity()));
+        }
+    }
+
+    /**
      * Expires up to {@code limit} holds past their time and returns how many. SKIP LOCKED makes
      * concurrent sweepers (on any replica) claim disjoint holds, and a hold already ended by someone
      * else no longer matches the WHERE clause when its lock is taken: each hold is released exactly once.

@@ -127,6 +127,18 @@ class StockLevels {
                 == 1;
     }
 
+    /** Takes held units off the shelf: on hand and reserved go down together; returns units left on hand. */
+    int sell(String sku, long locationId, int quantity) {
+        Object onHand = em.createNativeQuery("UPDATE stock SET on_hand = on_hand - ?1, reserved = reserved - ?2,"
+                        + " updated_at = now() WHERE sku = ?3 AND location_id = ?4 RETURNING on_hand")
+                .setParameter(1, quantity)
+                .setParameter(2, quantity)
+                .setParameter(3, sku)
+                .setParameter(4, locationId)
+                .getSingleResult();
+        return ((Number) onHand).intValue();
+    }
+
     /** Returns held units. The CHECK constraint turns a double release into an error, never into phantom stock. */
     void giveBack(String sku, long locationId, int quantity) {
         int updated = em.createNativeQuery(

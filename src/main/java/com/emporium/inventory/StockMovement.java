@@ -20,7 +20,9 @@ public class StockMovement {
         /** A correction by a delta: damage, loss, found units. */
         ADJUSTMENT,
         /** A stock count set the absolute figure; the delta is what the count changed. */
-        COUNT
+        COUNT,
+        /** A paid order took held units off the shelf. */
+        SALE
     }
 
     @Id

@@ -144,6 +144,12 @@ public class StockService implements StockAvailability {
         }
     }
 
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Long> unitsAvailable(Collection<String> skus) {
+        return levels.availableBySku(skus);
+    }
+
     private void requireSku(String sku) {
         if (!levels.skuExists(sku)) {
             throw new NotFound("SKU '" + sku + "' does not exist.");

@@ -45,7 +45,15 @@ class AuthorizationMatrixIT {
         SESSION,
         SKU,
         RESERVATION,
-        FLAG
+        FLAG,
+        /** A cart: a guest's is opened by its Cart-Token, a customer's by the owner's token. */
+        CART,
+        /** A guest cart that the caller holds the token of (own) or does not (other). */
+        GUEST_CART,
+        /** An order: a guest's is opened by its Order-Token, a customer's by the owner's token. */
+        ORDER,
+        /** Any order, as staff see it. */
+        ANY_ORDER
     }
 
     record Rule(Kind kind, Set<String> allowed) {}
@@ -99,10 +107,36 @@ class AuthorizationMatrixIT {
         POLICY.put("POST /api/v1/ofrep/v1/evaluate/flags", new Rule(Kind.NONE, ANYONE));
         POLICY.put("POST /api/v1/ofrep/v1/evaluate/flags/{key}", new Rule(Kind.FLAG, ANYONE));
         POLICY.put("GET /api/v1/admin/flags", new Rule(Kind.NONE, ADMIN));
+        POLICY.put("POST /api/v1/carts", new Rule(Kind.NONE, ANYONE));
+        POLICY.put("GET /api/v1/carts/{id}", new Rule(Kind.CART, ANYONE));
+        POLICY.put("PATCH /api/v1/carts/{id}", new Rule(Kind.CART, ANYONE));
+        POLICY.put("POST /api/v1/carts/{id}/lines", new Rule(Kind.CART, ANYONE));
+        POLICY.put("PATCH /api/v1/carts/{id}/lines/{sku}", new Rule(Kind.CART, ANYONE));
+        POLICY.put("DELETE /api/v1/carts/{id}/lines/{sku}", new Rule(Kind.CART, ANYONE));
+        POLICY.put("POST /api/v1/carts/{id}/claim", new Rule(Kind.GUEST_CART, SIGNED_IN));
+        POLICY.put("POST /api/v1/orders", new Rule(Kind.NONE, ANYONE));
+        POLICY.put("GET /api/v1/orders/{id}", new Rule(Kind.ORDER, ANYONE));
+        POLICY.put("POST /api/v1/orders/{id}/payments", new Rule(Kind.ORDER, ANYONE));
+        POLICY.put("GET /api/v1/me/orders", new Rule(Kind.NONE, SIGNED_IN));
+        POLICY.put("GET /api/v1/admin/orders", new Rule(Kind.NONE, STAFF));
+        POLICY.put("GET /api/v1/admin/orders/{id}", new Rule(Kind.ANY_ORDER, STAFF));
+        POLICY.put("POST /api/v1/admin/orders/{id}/fulfillments", new Rule(Kind.ANY_ORDER, STAFF));
+        POLICY.put("POST /api/v1/admin/orders/{id}/shipment", new Rule(Kind.ANY_ORDER, STAFF));
+        POLICY.put("POST /api/v1/admin/orders/{id}/delivery", new Rule(Kind.ANY_ORDER, STAFF));
+        POLICY.put("POST /api/v1/admin/orders/{id}/cancellation", new Rule(Kind.ANY_ORDER, STAFF));
+        POLICY.put("POST /api/v1/admin/orders/sweeps", new Rule(Kind.NONE, ADMIN));
+        POLICY.put("GET /api/v1/admin/promotions", new Rule(Kind.NONE, STAFF));
+        POLICY.put("POST /api/v1/admin/promotions", new Rule(Kind.NONE, STAFF));
+        POLICY.put("GET /api/v1/admin/tax-rates", new Rule(Kind.NONE, STAFF));
+        POLICY.put("PUT /api/v1/admin/tax-rates", new Rule(Kind.NONE, STAFF));
     }
 
     private static final Map<String, Accounts.Login> CALLERS = new LinkedHashMap<>();
     private static String category;
+    /** Stocked once, so every order the matrix places can hold a unit. */
+    private static String orderSku;
+    /** Headers the target needs (a guest's Cart-Token or Order-Token), set while the target is made. */
+    private static Map<String, String> targetHeaders = Map.of();
 
     @BeforeAll
     static void callers() {
@@ -112,6 +146,13 @@ class AuthorizationMatrixIT {
         CALLERS.put("staff", Accounts.withRole("staff"));
         CALLERS.put("admin", Accounts.withRole("admin"));
         category = CatalogFixture.category(null);
+        orderSku = firstSku(CatalogFixture.product(category, "Matrix order item", 1000));
+        Api.admin()
+                .contentType("application/json")
+                .body(Map.of("quantity", 100_000, "reason", "matrix"))
+                .post("/api/v1/admin/inventory/stock/{sku}/receipts", orderSku)
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -152,7 +193,11 @@ class AuthorizationMatrixIT {
         }
         return switch (target) {
             case "missing" -> "404";
-            case "other" -> rule.kind() == Kind.SESSION || rule.kind() == Kind.RESERVATION ? "404" : "allowed";
+            case "other" ->
+                Set.of(Kind.SESSION, Kind.RESERVATION, Kind.CART, Kind.GUEST_CART, Kind.ORDER)
+                                .contains(rule.kind())
+                        ? "404"
+                        : "allowed";
             default -> "allowed";
         };
     }
@@ -175,7 +220,11 @@ class AuthorizationMatrixIT {
         }
         String path = endpoint.path();
         if (kind != Kind.NONE) {
-            path = path.replaceFirst("\\{[a-z]+}", idFor(kind, caller, target)).replace("{location}", "main");
+            targetHeaders = Map.of();
+            path = path.replaceFirst("\\{[a-z]+}", idFor(kind, caller, target))
+                    .replace("{location}", "main")
+                    .replace("{sku}", orderSku);
+            targetHeaders.forEach(request::header);
         }
         Object body = bodyFor(endpoint.key());
         if (body != null) {
@@ -188,7 +237,7 @@ class AuthorizationMatrixIT {
         if (target.equals("missing")) {
             return switch (kind) {
                 case PRODUCT_SLUG -> Api.unique("no-such-product");
-                case SESSION -> UUID.randomUUID().toString();
+                case SESSION, CART, GUEST_CART -> UUID.randomUUID().toString();
                 default -> "987654321";
             };
         }
@@ -229,8 +278,83 @@ class AuthorizationMatrixIT {
             case LOCATION -> "main";
             // A public flag of the test servers' flag file (src/test/resources/it-flags.json).
             case FLAG -> "storefront-new-product-page";
+            case CART -> {
+                String owner = target.equals("own") ? caller : caller.equals("customerA") ? "customerB" : "customerA";
+                Map<String, String> cart = newCart(CALLERS.get(owner));
+                if (target.equals("own")) {
+                    targetHeaders = headersOf(cart);
+                }
+                yield cart.get("id");
+            }
+            case GUEST_CART -> {
+                Map<String, String> cart = newCart(null);
+                if (target.equals("own")) {
+                    targetHeaders = headersOf(cart);
+                }
+                yield cart.get("id");
+            }
+            case ORDER -> {
+                String owner = target.equals("own") ? caller : caller.equals("customerA") ? "customerB" : "customerA";
+                Map<String, String> order = newOrder(CALLERS.get(owner));
+                if (target.equals("own")) {
+                    targetHeaders = Map.of("Order-Token", order.get("Order-Token"));
+                }
+                yield order.get("id");
+            }
+            case ANY_ORDER -> newOrder(null).get("id");
             case NONE -> throw new IllegalArgumentException();
         };
+    }
+
+    /** A cart with one line: a guest's (owner null, answered with its Cart-Token) or the owner's. */
+    private static Map<String, String> newCart(Accounts.Login owner) {
+        Response created = (owner == null ? Api.anonymous() : owner.api()).post("/api/v1/carts");
+        created.then().statusCode(201);
+        String id = created.path("id");
+        RequestSpecification add = owner == null ? Api.anonymous() : owner.api();
+        if (owner == null) {
+            add.header("Cart-Token", created.path("token"));
+        }
+        add.contentType("application/json")
+                .header("If-Match", created.header("ETag"))
+                .body(Map.of("sku", orderSku, "quantity", 1))
+                .post("/api/v1/carts/{id}/lines", id)
+                .then()
+                .statusCode(200);
+        return owner == null ? Map.of("id", id, "Cart-Token", created.path("token")) : Map.of("id", id);
+    }
+
+    /** Only the headers of a cart answer from {@link #newCart}. */
+    private static Map<String, String> headersOf(Map<String, String> cart) {
+        return cart.containsKey("Cart-Token") ? Map.of("Cart-Token", cart.get("Cart-Token")) : Map.of();
+    }
+
+    /** An unpaid order of one unit, placed by the owner (or a guest when null); answers its id and Order-Token. */
+    private static Map<String, String> newOrder(Accounts.Login owner) {
+        Map<String, String> cart = newCart(owner);
+        RequestSpecification api = owner == null ? Api.anonymous() : owner.api();
+        if (cart.containsKey("Cart-Token")) {
+            api.header("Cart-Token", cart.get("Cart-Token"));
+        }
+        Response placed = api.contentType("application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of(
+                        "cartId",
+                        cart.get("id"),
+                        "email",
+                        "matrix@it.emporium.local",
+                        "shippingMethod",
+                        "eu-standard",
+                        "shippingAddress",
+                        Map.of(
+                                "name", "Matrix",
+                                "line1", "Street 1",
+                                "city", "Berlin",
+                                "postalCode", "10115",
+                                "country", "DE")))
+                .post("/api/v1/orders");
+        placed.then().statusCode(201);
+        return Map.of("id", placed.path("id").toString(), "Order-Token", placed.path("accessToken"));
     }
 
     private static String createdId(Response response) {
@@ -298,6 +422,19 @@ class AuthorizationMatrixIT {
                 Map.of("onHand", 1, "reason", "matrix");
             case "POST /api/v1/admin/inventory/locations" ->
                 Map.of("code", Api.unique("matrix"), "name", "Matrix location");
+            case "POST /api/v1/carts/{id}/lines" -> Map.of("sku", orderSku, "quantity", 1);
+            case "PATCH /api/v1/carts/{id}/lines/{sku}" -> Map.of("quantity", 2);
+            case "PATCH /api/v1/carts/{id}" -> Map.of("country", "DE");
+            case "POST /api/v1/orders/{id}/payments" -> Map.of("provider", "test");
+            case "POST /api/v1/admin/orders/{id}/fulfillments" ->
+                Map.of(
+                        "lines",
+                        List.of(Map.of("sku", orderSku, "quantity", 1)),
+                        "carrier",
+                        "DHL",
+                        "trackingNumber",
+                        "MATRIX");
+            case "POST /api/v1/admin/orders/{id}/cancellation" -> Map.of("reason", "matrix");
             default -> null;
         };
     }

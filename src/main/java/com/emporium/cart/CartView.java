@@ -1,0 +1,45 @@
+package com.emporium.cart;
+
+import com.emporium.pricing.PricingService.ShippingOption;
+import java.util.List;
+
+/**
+ * A cart as priced right now, in minor units of {@code currency}. The totals cover the available
+ * lines; shipping is shown per method and added once the order names one. {@code token} is only
+ * sent when a guest cart is created: it is the guest's key to the cart.
+ */
+public record CartView(
+        String id,
+        long version,
+        String status,
+        String currency,
+        List<Line> lines,
+        long subtotal,
+        long discount,
+        long tax,
+        long total,
+        boolean pricesIncludeTax,
+        List<Tax> taxes,
+        String country,
+        String region,
+        List<ShippingOption> shippingOptions,
+        Coupon coupon,
+        String token) {
+
+    /** {@code problem} is "unavailable" (no longer sold) or "insufficient-stock"; such lines are not priced. */
+    public record Line(
+            String sku,
+            String name,
+            int quantity,
+            long unitPrice,
+            long amount,
+            long discount,
+            long tax,
+            String taxRate,
+            boolean available,
+            String problem) {}
+
+    public record Tax(String name, int basisPoints, long amount) {}
+
+    public record Coupon(String code, boolean applied, String reason) {}
+}

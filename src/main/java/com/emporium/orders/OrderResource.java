@@ -1,0 +1,100 @@
+package com.emporium.orders;
+
+import com.emporium.platform.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Checkout and the customer's view of orders. Guests place with their {@code Cart-Token} and then read
+ * and pay with the {@code Order-Token} from the placement answer; customers use their access token.
+ */
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OrderResource {
+    static final String ORDER_TOKEN = "Order-Token";
+
+    @Inject
+    OrderService orders;
+
+    @Context
+    SecurityContext security;
+
+    /** Requires Idempotency-Key: a retry with the same key and body gets the first answer again. */
+    @POST
+    @Path("orders")
+    @PermitAll
+    public Response place(
+            @HeaderParam("Idempotency-Key") String key,
+            @HeaderParam("Cart-Token") String cartToken,
+            @Valid @NotNull PlaceOrder request,
+            @Context UriInfo uri) {
+        if (key == null || key.isEmpty() || key.length() > 200 || !key.matches("[\\x21-\\x7e]+")) {
+            throw new OrderProblems.KeyRequired();
+        }
+        OrderService.Placement placement = orders.place(access(null, cartToken), key, request);
+        return Response.status(placement.status())
+                .location(uri.getBaseUriBuilder()
+                        .path("orders")
+                        .path(Long.toString(placement.orderId()))
+                        .build())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(placement.body())
+                .build();
+    }
+
+    @GET
+    @Path("orders/{id}")
+    @PermitAll
+    public OrderView get(@PathParam("id") long id, @HeaderParam(ORDER_TOKEN) String token) {
+        return orders.get(id, access(token, null));
+    }
+
+    /** Pays the order's total with a provider; the built-in {@code test} provider approves unless told to decline. */
+    @POST
+    @Path("orders/{id}/payments")
+    @PermitAll
+    public OrderView pay(
+            @PathParam("id") long id, @HeaderParam(ORDER_TOKEN) String token, @Valid @NotNull PaymentRequest request) {
+        return orders.pay(id, access(token, null), request);
+    }
+
+    @GET
+    @Path("me/orders")
+    @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
+    public OrderPage mine(
+            @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        return OrderPage.of(orders.mine(subject().orElseThrow(), OrderPage.before(cursor), limit));
+    }
+
+    private OrderAccess access(String orderToken, String cartToken) {
+        return new OrderAccess(subject(), Optional.ofNullable(orderToken), Optional.ofNullable(cartToken));
+    }
+
+    private Optional<String> subject() {
+        return security.getUserPrincipal() instanceof JsonWebToken jwt
+                ? Optional.ofNullable(jwt.getSubject())
+                : Optional.empty();
+    }
+}

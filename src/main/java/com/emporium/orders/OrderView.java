@@ -1,0 +1,92 @@
+package com.emporium.orders;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * An order as its customer and staff see it, amounts in minor units of {@code currency}. The access
+ * token is only present in the answer to the placement: a guest keeps it to read and pay the order.
+ * {@code history} is filled on detail reads.
+ */
+public record OrderView(
+        long id,
+        String state,
+        String email,
+        String currency,
+        List<Line> lines,
+        long subtotal,
+        long discount,
+        long shipping,
+        long tax,
+        long total,
+        boolean pricesIncludeTax,
+        List<Tax> taxes,
+        String shippingMethod,
+        Address shippingAddress,
+        String carrier,
+        String trackingNumber,
+        Instant placedAt,
+        Instant payBy,
+        String accessToken,
+        List<Step> history) {
+
+    public record Line(
+            String sku,
+            String name,
+            int quantity,
+            long unitPrice,
+            long discount,
+            long tax,
+            String taxRate,
+            int fulfilled) {}
+
+    public record Tax(String name, int basisPoints, long amount) {}
+
+    public record Step(String from, String to, String actor, String reason, Instant at) {}
+
+    static OrderView from(CustomerOrder order, String accessToken, List<OrderTransition> history) {
+        return new OrderView(
+                order.id(),
+                order.state().name(),
+                order.email(),
+                order.currency(),
+                order.lines().stream()
+                        .map(l -> new Line(
+                                l.sku(),
+                                l.name(),
+                                l.quantity(),
+                                l.unitPrice(),
+                                l.discount(),
+                                l.tax(),
+                                l.taxRateName(),
+                                l.fulfilled()))
+                        .toList(),
+                order.subtotal(),
+                order.discount(),
+                order.shipping(),
+                order.tax(),
+                order.total(),
+                order.pricesIncludeTax(),
+                order.taxes().stream()
+                        .map(t -> new Tax(t.name(), t.basisPoints(), t.amount()))
+                        .toList(),
+                order.shippingMethod(),
+                order.address(),
+                order.carrier().orElse(null),
+                order.trackingNumber().orElse(null),
+                order.placedAt().truncatedTo(ChronoUnit.MILLIS),
+                order.payBy().truncatedTo(ChronoUnit.MILLIS),
+                accessToken,
+                history == null
+                        ? null
+                        : history.stream()
+                                .map(h -> new Step(
+                                        h.from() == null ? null : h.from().name(),
+                                        h.to().name(),
+                                        h.actor(),
+                                        h.reason(),
+                                        h.occurredAt().truncatedTo(ChronoUnit.MILLIS)))
+                                .toList());
+    }
+}

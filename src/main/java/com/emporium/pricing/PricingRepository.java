@@ -1,0 +1,181 @@
+package com.emporium.pricing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The queries behind tax rates, shipping methods and promotions; all parameters bound. */
+@ApplicationScoped
+class PricingRepository {
+    @PersistenceContext
+    EntityManager em;
+
+    record ShippingMethod(String code, String name, long amount, Long freeAbove, String currency) {}
+
+    record Promotion(
+            long id,
+            String code,
+            Discount discount,
+            String currency,
+            long minSubtotal,
+            Instant startsAt,
+            Instant endsAt,
+            Integer usageLimit,
+            int used,
+            boolean active) {}
+
+    /** Tax rates by class for a destination; a region's own rate replaces the country-wide one. */
+    Map<String, TaxRate> taxRates(Destination destination) {
+        List<?> rows = em.createNativeQuery("SELECT tax_class, name, basis_points FROM tax_rate"
+                        + " WHERE country = ?1 AND region IN ('', ?2) ORDER BY region")
+                .setParameter(1, destination.country())
+                .setParameter(2, destination.region())
+                .getResultList();
+        Map<String, TaxRate> rates = new HashMap<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            rates.put((String) r[0], new TaxRate((String) r[1], ((Number) r[2]).intValue()));
+        }
+        return rates;
+    }
+
+    List<ShippingMethod> shippingMethods(String country, String currency) {
+        List<?> rows = em.createNativeQuery("SELECT code, name, amount, free_above, currency FROM shipping_method"
+                        + " WHERE ?1 = ANY(countries) AND currency = ?2 ORDER BY amount, code")
+                .setParameter(1, country)
+                .setParameter(2, currency)
+                .getResultList();
+        return rows.stream()
+                .map(row -> (Object[]) row)
+                .map(r -> new ShippingMethod(
+                        (String) r[0],
+                        (String) r[1],
+                        ((Number) r[2]).longValue(),
+                        r[3] == null ? null : ((Number) r[3]).longValue(),
+                        ((String) r[4]).trim()))
+                .toList();
+    }
+
+    Optional<Promotion> promotionByCode(String code) {
+        List<?> rows = em.createNativeQuery("SELECT id, code, kind, value, currency, min_subtotal, starts_at, ends_at,"
+                        + " usage_limit, used, active FROM promotion WHERE lower(code) = lower(?1)")
+                .setParameter(1, code)
+                .getResultList();
+        return rows.stream().map(row -> (Object[]) row).findFirst().map(PricingRepository::promotion);
+    }
+
+    List<Promotion> promotions() {
+        List<?> rows = em.createNativeQuery("SELECT id, code, kind, value, currency, min_subtotal, starts_at, ends_at,"
+                        + " usage_limit, used, active FROM promotion ORDER BY id")
+                .getResultList();
+        return rows.stream()
+                .map(row -> (Object[]) row)
+                .map(PricingRepository::promotion)
+                .toList();
+    }
+
+    long createPromotion(
+            String code,
+            Discount discount,
+            String currency,
+            long minSubtotal,
+            Instant startsAt,
+            Instant endsAt,
+            Integer usageLimit) {
+        Object id = em.createNativeQuery("INSERT INTO promotion (code, kind, value, currency, min_subtotal, starts_at,"
+                        + " ends_at, usage_limit) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id")
+                .setParameter(1, code)
+                .setParameter(2, discount.kind().name())
+                .setParameter(3, discount.value())
+                .setParameter(4, currency)
+                .setParameter(5, minSubtotal)
+                .setParameter(6, startsAt == null ? null : Timestamp.from(startsAt))
+                .setParameter(7, endsAt == null ? null : Timestamp.from(endsAt))
+                .setParameter(8, usageLimit)
+                .getSingleResult();
+        return ((Number) id).longValue();
+    }
+
+    boolean codeTaken(String code) {
+        return !em.createNativeQuery("SELECT 1 FROM promotion WHERE lower(code) = lower(?1)")
+                .setParameter(1, code)
+                .getResultList()
+                .isEmpty();
+    }
+
+    /**
+     * Counts one use unless the limit is reached. The WHERE clause decides under the row lock, so fifty
+     * concurrent checkouts of a single-use coupon update exactly one row between them.
+     */
+    boolean redeem(long promotionId) {
+        return em.createNativeQuery("UPDATE promotion SET used = used + 1 WHERE id = ?1 AND active"
+                                + " AND (usage_limit IS NULL OR used < usage_limit)")
+                        .setParameter(1, promotionId)
+                        .executeUpdate()
+                == 1;
+    }
+
+    List<TaxRateRequest> taxRateRows(String country) {
+        String select = "SELECT country, region, tax_class, name, basis_points FROM tax_rate";
+        String order = " ORDER BY country, region, tax_class";
+        List<?> rows = country == null
+                ? em.createNativeQuery(select + order).getResultList()
+                : em.createNativeQuery(select + " WHERE country = ?1" + order)
+                        .setParameter(1, country)
+                        .getResultList();
+        return rows.stream()
+                .map(row -> (Object[]) row)
+                .map(r -> new TaxRateRequest(
+                        ((String) r[0]).trim(),
+                        (String) r[1],
+                        (String) r[2],
+                        (String) r[3],
+                        ((Number) r[4]).intValue()))
+                .toList();
+    }
+
+    void upsertTaxRate(TaxRateRequest r) {
+        em.createNativeQuery("INSERT INTO tax_rate (country, region, tax_class, name, basis_points)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (country, region, tax_class)"
+                        + " DO UPDATE SET name = EXCLUDED.name, basis_points = EXCLUDED.basis_points")
+                .setParameter(1, r.country())
+                .setParameter(2, r.region() == null ? "" : r.region())
+                .setParameter(3, r.taxClass())
+                .setParameter(4, r.name())
+                .setParameter(5, r.basisPoints())
+                .executeUpdate();
+    }
+
+    private static Promotion promotion(Object[] r) {
+        return new Promotion(
+                ((Number) r[0]).longValue(),
+                (String) r[1],
+                new Discount(Discount.Kind.valueOf((String) r[2]), ((Number) r[3]).longValue()),
+                r[4] == null ? null : ((String) r[4]).trim(),
+                ((Number) r[5]).longValue(),
+                instant(r[6]),
+                instant(r[7]),
+                r[8] == null ? null : ((Number) r[8]).intValue(),
+                ((Number) r[9]).intValue(),
+                (Boolean) r[10]);
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return (Instant) value;
+    }
+}

@@ -1,0 +1,140 @@
+package com.emporium.pricing;
+
+import com.emporium.pricing.PriceCalculator.Quote;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Prices a set of catalog items for a destination: tax rates, shipping options and a coupon. Carts ask
+ * leniently (a coupon that does not apply is shown as such); checkout asks strictly (it is refused).
+ */
+@ApplicationScoped
+@Transactional
+public class PricingService {
+    @Inject
+    PricingRepository repository;
+
+    @Inject
+    @ConfigProperty(name = "emporium.pricing.prices-include-tax", defaultValue = "true")
+    boolean pricesIncludeTax;
+
+    @Inject
+    @ConfigProperty(name = "emporium.pricing.default-country", defaultValue = "DE")
+    String defaultCountry;
+
+    /** A catalog line to price; the unit price always comes from the catalog. */
+    public record Item(String sku, String name, int quantity, long unitPrice, String taxClass) {}
+
+    public record ShippingOption(String code, String name, long price) {}
+
+    /** The coupon as entered and whether it applies; {@code reason} says why not. */
+    public record CouponStatus(String code, boolean applied, Optional<String> reason) {}
+
+    public record Priced(
+            Quote quote,
+            Destination destination,
+            List<ShippingOption> shippingOptions,
+            Optional<String> shippingMethod,
+            Optional<CouponStatus> coupon,
+            Optional<Long> promotionId) {}
+
+    public enum Mode {
+        PREVIEW,
+        CHECKOUT
+    }
+
+    public Destination defaultDestination() {
+        return new Destination(defaultCountry, "");
+    }
+
+    public Priced price(
+            String currency,
+            List<Item> items,
+            Destination destination,
+            Optional<String> coupon,
+            Optional<String> shippingMethod,
+            Mode mode) {
+        Map<String, TaxRate> rates = repository.taxRates(destination);
+        List<PriceCalculator.Item> priced = new ArrayList<>();
+        long subtotal = 0;
+        for (Item item : items) {
+            priced.add(new PriceCalculator.Item(
+                    item.sku(),
+                    item.name(),
+                    item.quantity(),
+                    item.unitPrice(),
+                    rates.getOrDefault(item.taxClass(), TaxRate.NONE)));
+            subtotal = Math.addExact(subtotal, Math.multiplyExact(item.unitPrice(), item.quantity()));
+        }
+
+        Optional<CouponStatus> couponStatus = Optional.empty();
+        Optional<Discount> discount = Optional.empty();
+        Optional<Long> promotionId = Optional.empty();
+        if (coupon.isPresent()) {
+            String code = coupon.get();
+            Optional<String> refusal = refusal(code, currency, subtotal, Instant.now());
+            if (refusal.isPresent() && mode == Mode.CHECKOUT) {
+                throw new CouponUnavailable(code, refusal.get());
+            }
+            couponStatus = Optional.of(new CouponStatus(code, refusal.isEmpty(), refusal));
+            if (refusal.isEmpty()) {
+                PricingRepository.Promotion promotion =
+                        repository.promotionByCode(code).orElseThrow();
+                discount = Optional.of(promotion.discount());
+                promotionId = Optional.of(promotion.id());
+            }
+        }
+        // Free-shipping thresholds look at what the customer pays for goods, after the discount.
+        long discounted = subtotal - (discount.isPresent() ? discount.get().amountOff(subtotal) : 0);
+
+        List<ShippingOption> options = repository.shippingMethods(destination.country(), currency).stream()
+                .map(m -> new ShippingOption(
+                        m.code(), m.name(), m.freeAbove() != null && discounted >= m.freeAbove() ? 0 : m.amount()))
+                .toList();
+        Optional<ShippingOption> chosen = shippingMethod.flatMap(
+                code -> options.stream().filter(o -> o.code().equals(code)).findFirst());
+        if (shippingMethod.isPresent() && chosen.isEmpty() && mode == Mode.CHECKOUT) {
+            throw new ShippingUnavailable(shippingMethod.get(), destination.country());
+        }
+        long shipping = chosen.map(ShippingOption::price).orElse(0L);
+        TaxRate shippingRate = rates.getOrDefault("standard", TaxRate.NONE);
+
+        Quote quote = PriceCalculator.quote(priced, discount, shipping, shippingRate, pricesIncludeTax);
+        return new Priced(quote, destination, options, chosen.map(ShippingOption::code), couponStatus, promotionId);
+    }
+
+    /** Counts one use of a promotion at checkout; refused once its limit is reached. */
+    public void redeem(long promotionId, String code) {
+        if (!repository.redeem(promotionId)) {
+            throw new CouponUnavailable(code, "it has been used up");
+        }
+    }
+
+    private Optional<String> refusal(String code, String currency, long subtotal, Instant now) {
+        Optional<PricingRepository.Promotion> found = repository.promotionByCode(code);
+        if (found.isEmpty() || !found.get().active()) {
+            return Optional.of("no such coupon");
+        }
+        PricingRepository.Promotion p = found.get();
+        if (p.startsAt() != null && now.isBefore(p.startsAt()) || p.endsAt() != null && !now.isBefore(p.endsAt())) {
+            return Optional.of("it is not valid at this time");
+        }
+        if (p.usageLimit() != null && p.used() >= p.usageLimit()) {
+            return Optional.of("it has been used up");
+        }
+        if (p.currency() != null && !p.currency().equals(currency)) {
+            return Optional.of("it is for another currency");
+        }
+        if (subtotal < p.minSubtotal()) {
+            return Optional.of("the subtotal is below its minimum of " + p.minSubtotal());
+        }
+        return Optional.empty();
+    }
+}

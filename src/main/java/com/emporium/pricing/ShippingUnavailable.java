@@ -1,0 +1,14 @@
+package com.emporium.pricing;
+
+import com.emporium.platform.problem.ProblemException;
+
+/** 422 /problems/shipping-unavailable: the chosen method does not ship to the address in this currency. */
+public class ShippingUnavailable extends ProblemException {
+    public ShippingUnavailable(String method, String country) {
+        super(
+                422,
+                "shipping-unavailable",
+                "Shipping method unavailable",
+                "Shipping method '" + method + "' does not deliver to " + country + ".");
+    }
+}
