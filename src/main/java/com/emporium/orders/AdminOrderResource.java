@@ -1,6 +1,7 @@
 package com.emporium.orders;
 
 import com.emporium.platform.Roles;
+import com.emporium.platform.paging.CursorSecret;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -35,6 +36,9 @@ public class AdminOrderResource {
     OrderService orders;
 
     @Inject
+    CursorSecret cursorSecret;
+
+    @Inject
     OrderSweeper sweeper;
 
     @Context
@@ -59,7 +63,9 @@ public class AdminOrderResource {
                 Optional.ofNullable(to).map(AdminOrderResource::instant),
                 Optional.ofNullable(minTotal),
                 Optional.ofNullable(maxTotal));
-        return OrderPage.of(orders.search(filter, OrderPage.before(cursor), limit));
+        String scope = "orders:" + filter;
+        byte[] secret = cursorSecret.get();
+        return OrderPage.of(orders.search(filter, OrderPage.before(cursor, secret, scope), limit), secret, scope);
     }
 
     @GET

@@ -9,20 +9,24 @@ import java.util.Optional;
 public record OrderPage(List<OrderView> items, String nextCursor) {
     static final String SORT = "orders-newest";
 
-    static OrderPage of(Page<OrderView> page) {
+    /**
+     * The page with its next cursor, signed for {@code scope} (the caller and filters of this listing) so
+     * that a cursor cannot be edited or carried to another listing.
+     */
+    static OrderPage of(Page<OrderView> page, byte[] secret, String scope) {
         return new OrderPage(
                 page.items(),
                 page.nextCursor()
-                        .map(id -> new Cursor(SORT, List.of(id)).encode())
+                        .map(id -> new Cursor(SORT, List.of(id)).encode(secret, scope))
                         .orElse(null));
     }
 
     /** The id the next page starts below; a cursor of another listing or an edited one is a 400. */
-    static Optional<Long> before(String cursor) {
+    static Optional<Long> before(String cursor, byte[] secret, String scope) {
         if (cursor == null || cursor.isEmpty()) {
             return Optional.empty();
         }
-        String key = Cursor.decode(cursor, 1, SORT).keys().get(0);
+        String key = Cursor.decode(cursor, secret, scope, 1, SORT).keys().get(0);
         try {
             return Optional.of(Long.parseLong(key));
         } catch (NumberFormatException e) {

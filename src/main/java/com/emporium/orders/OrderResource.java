@@ -1,6 +1,7 @@
 package com.emporium.orders;
 
 import com.emporium.platform.Roles;
+import com.emporium.platform.paging.CursorSecret;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -37,6 +38,9 @@ public class OrderResource {
 
     @Inject
     OrderService orders;
+
+    @Inject
+    CursorSecret cursorSecret;
 
     @Context
     SecurityContext security;
@@ -85,7 +89,10 @@ public class OrderResource {
     @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
     public OrderPage mine(
             @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        return OrderPage.of(orders.mine(subject().orElseThrow(), OrderPage.before(cursor), limit));
+        String owner = subject().orElseThrow();
+        String scope = "my-orders:" + owner;
+        byte[] secret = cursorSecret.get();
+        return OrderPage.of(orders.mine(owner, OrderPage.before(cursor, secret, scope), limit), secret, scope);
     }
 
     private OrderAccess access(String orderToken, String cartToken) {
