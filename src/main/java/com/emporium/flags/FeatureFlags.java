@@ -16,6 +16,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -26,6 +27,8 @@ import org.eclipse.microprofile.metrics.Tag;
  */
 @ApplicationScoped
 public class FeatureFlags {
+    private static final Logger LOG = Logger.getLogger(FeatureFlags.class.getName());
+
     /** The OpenFeature domain of this application's provider (the API object is JVM-wide). */
     static final String DOMAIN = "emporium";
 
@@ -38,13 +41,19 @@ public class FeatureFlags {
     private FlagdProvider provider;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        provider = new FlagdProvider(FlagdOptions.builder()
-                .resolverType(Config.Resolver.IN_PROCESS)
-                .customConnector(flagFile)
-                .build());
         OpenFeatureAPI api = OpenFeatureAPI.getInstance();
-        api.setProviderAndWait(DOMAIN, provider);
         api.getClient(DOMAIN).addHooks(new CountingHook());
+        try {
+            provider = new FlagdProvider(FlagdOptions.builder()
+                    .resolverType(Config.Resolver.IN_PROCESS)
+                    .customConnector(flagFile)
+                    .build());
+            api.setProviderAndWait(DOMAIN, provider);
+        } catch (RuntimeException | LinkageError e) {
+            // Flags must never keep the shop from starting: without a provider every evaluation answers
+            // its code default (Flag), which is the behaviour without flags.
+            LOG.severe("Feature flags are unavailable; every flag uses its code default: " + e);
+        }
     }
 
     @PreDestroy

@@ -125,7 +125,7 @@ public class FlagFile implements QueueSource {
         try {
             FlagParser.parseString(json, true);
             flags = definitions(json);
-        } catch (Exception e) {
+        } catch (RuntimeException | IOException | LinkageError e) {
             reject(hash, "it is not a valid flagd flag definition: " + firstLine(e.getMessage()));
             return;
         }
