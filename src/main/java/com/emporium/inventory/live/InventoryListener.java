@@ -62,6 +62,18 @@ public class InventoryListener {
     @ConfigProperty(name = "db.port", defaultValue = "15432")
     int port;
 
+    /**
+     * LISTEN needs a session of its own on PostgreSQL itself: behind a transaction-mode pooler
+     * (PgBouncer) notifications are lost, so a deployment with a pooler points this at the primary.
+     */
+    @Inject
+    @ConfigProperty(name = "emporium.inventory.listener.host")
+    Optional<String> listenHost;
+
+    @Inject
+    @ConfigProperty(name = "emporium.inventory.listener.port")
+    Optional<Integer> listenPort;
+
     @Inject
     @ConfigProperty(name = "db.name", defaultValue = "postgres")
     String database;
@@ -183,8 +195,8 @@ public class InventoryListener {
 
     private Connection connect() throws SQLException {
         PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setServerNames(new String[] {host});
-        source.setPortNumbers(new int[] {port});
+        source.setServerNames(new String[] {listenHost.orElse(host)});
+        source.setPortNumbers(new int[] {listenPort.orElse(port)});
         source.setDatabaseName(database);
         source.setUser(user);
         source.setPassword(password.orElse(""));
