@@ -189,9 +189,7 @@ public class LiveStock {
                 if (resetReason != null) {
                     sink.send(reset(resetReason));
                 }
-                sink.send(sse.newEventBuilder()
-                        .comment("subscribed")
-                        .build());
+                sink.send(sse.newEventBuilder().comment("subscribed").build());
                 Channel channel = channels.computeIfAbsent(filter, this::openChannel);
                 channel.sinks.add(sink);
                 channel.broadcaster.register(sink);
