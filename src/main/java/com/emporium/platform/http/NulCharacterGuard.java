@@ -5,22 +5,19 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
-import jakarta.ws.rs.ext.ReaderInterceptor;
-import jakarta.ws.rs.ext.ReaderInterceptorContext;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Refuses U+0000 anywhere in a request's text: the path, query parameters and JSON bodies. PostgreSQL
+ * Refuses U+0000 anywhere in a request's text: the path and query parameters here, JSON bodies in
+ * {@link NulBodyGuard}. PostgreSQL
  * text cannot hold it, so without this check a NUL in a search, a filter or a product name reaches the
  * database and fails there as a server error; no text field of this API has a use for it.
  */
 @Provider
 @PreMatching
-public class NulCharacterGuard implements ContainerRequestFilter, ReaderInterceptor {
-    private static final String REFUSAL = "Text must not contain the NUL character (U+0000).";
+public class NulCharacterGuard implements ContainerRequestFilter {
+    static final String REFUSAL = "Text must not contain the NUL character (U+0000).";
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -34,17 +31,6 @@ public class NulCharacterGuard implements ContainerRequestFilter, ReaderIntercep
                 throw new InvalidRequest(REFUSAL);
             }
         }
-    }
-
-    /** Bodies are small (the size limit applies first), so reading one whole to scan it is cheap. */
-    @Override
-    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        byte[] body = context.getInputStream().readAllBytes();
-        if (containsNul(body)) {
-            throw new InvalidRequest(REFUSAL);
-        }
-        context.setInputStream(new ByteArrayInputStream(body));
-        return context.proceed();
     }
 
     /**
