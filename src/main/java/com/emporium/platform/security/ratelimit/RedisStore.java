@@ -84,13 +84,15 @@ public class RedisStore {
 
     /**
      * Counts one request under {@code key}; throws a JedisException when Redis cannot answer. A pooled
-     * connection that Redis closed (after a Redis restart, say) fails on first use and is discarded;
-     * one retry on a fresh connection keeps that from turning into a refused login while Redis is up.
+     * connection that Redis closed (after a Redis restart, say) fails on first use; its idle siblings
+     * are just as dead, so they are dropped and the count is tried once more on a fresh connection,
+     * rather than refusing a login while Redis is up.
      */
     long[] count(String key, Duration window) {
         try {
             return countOnce(key, window);
         } catch (JedisConnectionException stale) {
+            pool().clear();
             return countOnce(key, window);
         }
     }
