@@ -168,6 +168,12 @@ class AccountsIT {
                 .then()
                 .statusCode(200)
                 .body("size()", equalTo(1));
-        staff.api().get("/api/v1/admin/audit").then().statusCode(403);
+        // The token from before the demotion no longer stands; a new login carries the new role.
+        staff.api().get("/api/v1/admin/audit").then().statusCode(401);
+        Accounts.login(staff.email(), PASSWORD)
+                .api()
+                .get("/api/v1/admin/audit")
+                .then()
+                .statusCode(403);
     }
 }

@@ -12,6 +12,7 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * The pooled Redis connection. Timeouts are short on purpose: a slow Redis must cost a request a few
@@ -81,8 +82,22 @@ public class RedisStore {
         return pool;
     }
 
-    /** Counts one request under {@code key}; throws a JedisException when Redis cannot answer. */
+    /**
+     * Counts one request under {@code key}; throws a JedisException when Redis cannot answer. A pooled
+     * connection that Redis closed (after a Redis restart, say) fails on first use; its idle siblings
+     * are just as dead, so they are dropped and the count is tried once more on a fresh connection,
+     * rather than refusing a login while Redis is up.
+     */
     long[] count(String key, Duration window) {
+        try {
+            return countOnce(key, window);
+        } catch (JedisConnectionException stale) {
+            pool().clear();
+            return countOnce(key, window);
+        }
+    }
+
+    private long[] countOnce(String key, Duration window) {
         try (Jedis jedis = pool().getResource()) {
             @SuppressWarnings("unchecked")
             List<Long> result =
