@@ -147,6 +147,149 @@ class RequestFieldsIT {
         });
     }
 
+    static {
+        TARGETS.put("POST /api/v1/carts/{id}/lines", () -> {
+            String sku = sku();
+            Response cart = Api.as("admin").post("/api/v1/carts");
+            cart.then().statusCode(201);
+            String id = cart.path("id");
+            return new Target(
+                    Map.of("id", id),
+                    Map.of("If-Match", cartTag(id)),
+                    body("sku", sku, "quantity", 2),
+                    () -> get("/api/v1/carts/{id}", id));
+        });
+        TARGETS.put("PATCH /api/v1/carts/{id}/lines/{sku}", () -> {
+            String sku = sku();
+            Response cart = Api.as("admin").post("/api/v1/carts");
+            cart.then().statusCode(201);
+            String id = cart.path("id");
+            Response added = Api.as("admin")
+                    .contentType("application/json")
+                    .header("If-Match", cartTag(id))
+                    .body(body("sku", sku, "quantity", 1))
+                    .post("/api/v1/carts/{id}/lines", id);
+            added.then().statusCode(200);
+            return new Target(
+                    Map.of("id", id, "sku", sku),
+                    Map.of("If-Match", cartTag(id)),
+                    body("quantity", 3),
+                    () -> get("/api/v1/carts/{id}", id));
+        });
+        TARGETS.put(
+                "PUT /api/v1/admin/tax-rates",
+                () -> new Target(
+                        Map.of(),
+                        Map.of(),
+                        body("country", "LU", "taxClass", "reduced", "name", "TVA réduite", "basisPoints", 800),
+                        () -> get("/api/v1/admin/tax-rates")));
+        TARGETS.put("POST /api/v1/admin/promotions", () -> {
+            String code = Api.unique("FIELDS").toUpperCase();
+            return new Target(
+                    Map.of(),
+                    Map.of(),
+                    body(
+                            "code",
+                            code,
+                            "kind",
+                            "FIXED",
+                            "value",
+                            500,
+                            "currency",
+                            "EUR",
+                            "minSubtotal",
+                            1000,
+                            "usageLimit",
+                            3),
+                    () -> query("SELECT count(*) FROM promotion WHERE upper(code) = ?", code));
+        });
+        TARGETS.put("POST /api/v1/admin/orders/{id}/fulfillments", () -> {
+            long order = paidOrder();
+            String sku = query("SELECT sku FROM order_line WHERE order_id = ?", order);
+            return new Target(
+                    Map.of("id", order),
+                    Map.of(),
+                    body("lines", List.of(body("sku", sku, "quantity", 1)), "carrier", "DHL", "trackingNumber", "T1"),
+                    () -> get("/api/v1/admin/orders/{id}", order));
+        });
+    }
+
+    /** The current version of a cart the test admin owns. */
+    private static String cartTag(String id) {
+        return Api.as("admin")
+                .get("/api/v1/carts/{id}", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+    }
+
+    /** A guest order of one unit of a fresh SKU, paid with the test provider. */
+    private static long paidOrder() {
+        String sku = sku();
+        Api.as("staff")
+                .contentType("application/json")
+                .body(Map.of("quantity", 5, "reason", "stock for an order"))
+                .post("/api/v1/admin/inventory/stock/{sku}/receipts", sku)
+                .then()
+                .statusCode(200);
+        Response cart = Api.anonymous().post("/api/v1/carts");
+        cart.then().statusCode(201);
+        String id = cart.path("id");
+        String token = cart.path("token");
+        Api.anonymous()
+                .header("Cart-Token", token)
+                .header(
+                        "If-Match",
+                        Api.anonymous()
+                                .header("Cart-Token", token)
+                                .get("/api/v1/carts/{id}", id)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .header("ETag"))
+                .contentType("application/json")
+                .body(body("sku", sku, "quantity", 1))
+                .post("/api/v1/carts/{id}/lines", id)
+                .then()
+                .statusCode(200);
+        Map<String, Object> address = body(
+                "name",
+                "Erika Mustermann",
+                "line1",
+                "Heidestraße 17",
+                "city",
+                "Köln",
+                "postalCode",
+                "51147",
+                "country",
+                "DE");
+        Response placed = Api.anonymous()
+                .header("Cart-Token", token)
+                .header("Idempotency-Key", Api.unique("fields"))
+                .contentType("application/json")
+                .body(body(
+                        "cartId",
+                        id,
+                        "email",
+                        Api.unique("fields") + "@it.emporium.local",
+                        "shippingAddress",
+                        address,
+                        "shippingMethod",
+                        "eu-standard"))
+                .post("/api/v1/orders");
+        placed.then().statusCode(201);
+        long order = ((Number) placed.path("id")).longValue();
+        Api.anonymous()
+                .header("Order-Token", placed.<String>path("accessToken"))
+                .contentType("application/json")
+                .body(body("provider", "test"))
+                .post("/api/v1/orders/{id}/payments", order)
+                .then()
+                .statusCode(200);
+        return order;
+    }
+
     private static JsonNode openApi;
 
     @BeforeAll

@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
 /**
  * Every problem type the code can produce is listed in docs/errors.md, so a client author can switch on
  * each {@code type} a response may carry. Wherever a problem is made, its type is a kebab-case literal
- * followed by its title ({@code Problem.of(409, "sku-taken", "SKU taken", ...)}, a subclass's
+ * followed by its short title ({@code Problem.of(409, "sku-taken", "SKU taken", ...)}, a subclass's
  * {@code super("out-of-stock", "Out of stock", ...)}), so that pair is what the sources are searched for.
  * The demo catalog's seed data has the same shape (slug, name) and is left out.
  */
 class ProblemTypesDocumentedTest {
-    private static final Pattern MADE =
-            Pattern.compile("\"([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\",\\s*\"[A-Z][^\"]*\"|\"/problems/([a-z0-9-]+)\"");
+    private static final Pattern MADE = Pattern.compile(
+            "\"([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\",\\s*\"[A-Z][^\"]{0,60}\"\\s*[,)]|\"/problems/([a-z0-9-]+)\"");
 
     @Test
     void everyProblemTypeInTheCodeIsDocumented() throws IOException {
