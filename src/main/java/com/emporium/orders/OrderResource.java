@@ -1,23 +1,16 @@
 package com.emporium.orders;
 
-import com.emporium.platform.Roles;
-import com.emporium.platform.paging.CursorSecret;
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -30,7 +23,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Checkout and the customer's view of orders. Guests place with their {@code Cart-Token} and then read
  * and pay with the {@code Order-Token} from the placement answer; customers use their access token.
  */
-@Path("")
+@Path("orders")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class OrderResource {
@@ -39,15 +32,11 @@ public class OrderResource {
     @Inject
     OrderService orders;
 
-    @Inject
-    CursorSecret cursorSecret;
-
     @Context
     SecurityContext security;
 
     /** Requires Idempotency-Key: a retry with the same key and body gets the first answer again. */
     @POST
-    @Path("orders")
     @PermitAll
     public Response place(
             @HeaderParam("Idempotency-Key") String key,
@@ -69,7 +58,7 @@ public class OrderResource {
     }
 
     @GET
-    @Path("orders/{id}")
+    @Path("{id}")
     @PermitAll
     public OrderView get(@PathParam("id") long id, @HeaderParam(ORDER_TOKEN) String token) {
         return orders.get(id, access(token, null));
@@ -77,22 +66,11 @@ public class OrderResource {
 
     /** Pays the order's total with a provider; the built-in {@code test} provider approves unless told to decline. */
     @POST
-    @Path("orders/{id}/payments")
+    @Path("{id}/payments")
     @PermitAll
     public OrderView pay(
             @PathParam("id") long id, @HeaderParam(ORDER_TOKEN) String token, @Valid @NotNull PaymentRequest request) {
         return orders.pay(id, access(token, null), request);
-    }
-
-    @GET
-    @Path("me/orders")
-    @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
-    public OrderPage mine(
-            @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        String owner = subject().orElseThrow();
-        String scope = "my-orders:" + owner;
-        byte[] secret = cursorSecret.get();
-        return OrderPage.of(orders.mine(owner, OrderPage.before(cursor, secret, scope), limit), secret, scope);
     }
 
     private OrderAccess access(String orderToken, String cartToken) {

@@ -178,9 +178,13 @@ class FlagsIT {
         String category = CatalogFixture.category(null);
         CatalogFixture.product(category, "Quillwort teapot", 2500);
         String typo = "quilwort";
-        install(flagsWith(
-                "\"search-typo-fallback\": {\"state\": \"ENABLED\", \"variants\": {\"on\": true, \"off\": false},"
-                        + " \"defaultVariant\": \"off\"}"));
+        // The baseline's own entry is switched off (a second entry with the same key would be a duplicate).
+        String baseline = baseline();
+        int flag = baseline.indexOf("\"search-typo-fallback\"");
+        String on = "\"defaultVariant\": \"on\"";
+        int variant = baseline.indexOf(on, flag);
+        install(baseline.substring(0, variant) + "\"defaultVariant\": \"off\""
+                + baseline.substring(variant + on.length()));
         assertThat(search(category, typo)).isEmpty();
         install(baseline());
         assertThat(search(category, typo)).hasSize(1);

@@ -397,6 +397,8 @@ class AuthorizationMatrixIT {
             case "POST /api/v1/auth/refresh" ->
                 Map.of("refreshToken", Accounts.customer().refreshToken());
             case "POST /api/v1/auth/logout" -> Map.of("refreshToken", "not-a-token");
+            case "POST /api/v1/ofrep/v1/evaluate/flags", "POST /api/v1/ofrep/v1/evaluate/flags/{key}" ->
+                Map.of("context", Map.of());
             case "POST /api/v1/admin/categories" -> Map.of("slug", Api.unique("mcat"), "name", "Matrix category");
             case "PUT /api/v1/admin/categories/{id}" -> Map.of("slug", Api.unique("mcat"), "name", "Renamed");
             case "POST /api/v1/admin/products" ->

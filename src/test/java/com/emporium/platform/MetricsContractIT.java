@@ -23,12 +23,14 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Which names count, by rule: an identifier in an expression that is not a PromQL function (followed
  * by "("), keyword or label name (inside {...} or by/without (...)), not a recording rule (contains
- * ":"), and not from another exporter: names starting with container_, kube_, node_, pg_, redis_,
- * process_ or the target's {@code up} series belong to cAdvisor, kube-state-metrics and the database
- * exporters, not to this application.
+ * ":"), and not from another exporter: names starting with container_, kube_, node_, pg_, cnpg_,
+ * barman_cloud_, certmanager_, redis_, process_ or the target's {@code up} series belong to cAdvisor,
+ * kube-state-metrics, CloudNativePG and its backup plugin, cert-manager and the database exporters, not
+ * to this application.
  */
 class MetricsContractIT {
-    private static final Pattern OTHER_EXPORTERS = Pattern.compile("^(container_|kube_|node_|pg_|redis_|process_|up$)");
+    private static final Pattern OTHER_EXPORTERS =
+            Pattern.compile("^(container_|kube_|node_|pg_|cnpg_|barman_cloud_|certmanager_|redis_|process_|up$)");
     private static final Set<String> KEYWORDS = Set.of(
             "by",
             "without",

@@ -104,7 +104,7 @@ class RateLimitIT {
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < AUTH_PER_IP + 5; i++) {
             String path = i % 2 == 0 ? "/api/v1/auth/login/" : "/api/v1/auth/login;x=" + i;
-            String body = "{\"email\":\"" + Accounts.uniqueEmail("slash") + "\",\"password\":\"guess\"}";
+            String body = "{\"email\":\"" + Accounts.uniqueEmail("slash") + "\",\"password\":\"not-the-password\"}";
             statuses.add(post(path, ip, null, body).statusCode());
         }
         assertThat(statuses.stream().filter(s -> s == 401).count()).isEqualTo(AUTH_PER_IP);
@@ -116,7 +116,7 @@ class RateLimitIT {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         String prefix = "2001:db8:" + Integer.toHexString(r.nextInt(1, 0xffff)) + ":"
                 + Integer.toHexString(r.nextInt(1, 0xffff));
-        String body = "{\"email\":\"" + Accounts.uniqueEmail("v6") + "\",\"password\":\"guess\"}";
+        String body = "{\"email\":\"" + Accounts.uniqueEmail("v6") + "\",\"password\":\"not-the-password\"}";
         HttpResponse<String> first = post("/api/v1/auth/login", prefix + "::1", null, body);
         HttpResponse<String> sameNetwork = post("/api/v1/auth/login", prefix + ":ab:cd:ef:12", null, body);
         HttpResponse<String> otherNetwork = post("/api/v1/auth/login", prefix + "1:1::1", null, body);

@@ -98,7 +98,7 @@ class SecurityAuditIT {
         String ip = clientIp();
         int refused = 0;
         for (int i = 0; i < 45; i++) {
-            int status = from(ip).body(Map.of("email", Accounts.uniqueEmail("burst"), "password", "guess"))
+            int status = from(ip).body(Map.of("email", Accounts.uniqueEmail("burst"), "password", "not-the-password"))
                     .post("/api/v1/auth/login")
                     .statusCode();
             refused += status == 429 ? 1 : 0;
@@ -144,14 +144,14 @@ class SecurityAuditIT {
         String email = Accounts.uniqueEmail("reqid");
         from(clientIp())
                 .header("X-Request-Id", "it-" + email.substring(0, 12))
-                .body(Map.of("email", email, "password", "wrong"))
+                .body(Map.of("email", email, "password", "not-the-password"))
                 .post("/api/v1/auth/login")
                 .then()
                 .statusCode(401);
         String hostile = "x".repeat(300) + " <script>";
         Response refused = from(clientIp())
                 .header("X-Request-Id", hostile)
-                .body(Map.of("email", email, "password", "wrong again"))
+                .body(Map.of("email", email, "password", "still-not-the-password"))
                 .post("/api/v1/auth/login");
         refused.then().statusCode(401);
         List<Map<String, Object>> failed = events("login.failed").stream()
