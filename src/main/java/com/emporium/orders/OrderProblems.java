@@ -30,6 +30,17 @@ final class OrderProblems {
         }
     }
 
+    /** 403 /problems/guest-checkout-disabled: the guest-checkout flag is off for this caller. */
+    static class GuestCheckoutDisabled extends ProblemException {
+        GuestCheckoutDisabled() {
+            super(
+                    403,
+                    "guest-checkout-disabled",
+                    "Guest checkout disabled",
+                    "This shop asks customers to sign in before placing an order.");
+        }
+    }
+
     /** 409 /problems/cart-empty. */
     static class CartEmpty extends Conflict {
         CartEmpty(String cartId) {

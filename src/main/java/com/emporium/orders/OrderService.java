@@ -5,6 +5,8 @@ import com.emporium.cart.CartService;
 import com.emporium.cart.CartService.CheckoutCart;
 import com.emporium.catalog.CatalogOffers;
 import com.emporium.catalog.CatalogOffers.Offer;
+import com.emporium.flags.Flag;
+import com.emporium.flags.RequestFlagContext;
 import com.emporium.inventory.ReservationRequest;
 import com.emporium.inventory.ReservationService;
 import com.emporium.inventory.StockAvailability;
@@ -14,6 +16,7 @@ import com.emporium.pricing.Destination;
 import com.emporium.pricing.PriceCalculator.Quote;
 import com.emporium.pricing.PricingService;
 import com.emporium.pricing.PricingService.Priced;
+import dev.openfeature.sdk.Client;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
@@ -50,6 +53,12 @@ public class OrderService {
 
     @Inject
     OrderRepository orders;
+
+    @Inject
+    Client flags;
+
+    @Inject
+    RequestFlagContext flagContext;
 
     @Inject
     CartService carts;
@@ -96,6 +105,9 @@ public class OrderService {
 
     public Placement place(OrderAccess access, String key, PlaceOrder request) {
         long started = System.nanoTime();
+        if (access.subject().isEmpty() && !guestCheckoutEnabled()) {
+            throw new OrderProblems.GuestCheckoutDisabled();
+        }
         String scope = access.subject().orElse("guest");
         String hash = requestHash(request, access);
         if (!orders.claimKey(scope, key, hash)) {
@@ -354,6 +366,11 @@ public class OrderService {
      * The request as the server understood it (re-serialised, so formatting does not matter), plus the
      * guest's cart token: another guest replaying someone's key and body gets 422, not their order.
      */
+    private boolean guestCheckoutEnabled() {
+        Flag flag = Flag.GUEST_CHECKOUT;
+        return flags.getBooleanValue(flag.key(), flag.fallback(), flagContext.current());
+    }
+
     private static String requestHash(PlaceOrder request, OrderAccess access) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

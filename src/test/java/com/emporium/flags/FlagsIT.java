@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Feature flags from the watched file: changes reach both replicas without a restart, a broken file is
  * refused while the last good flags stay, percentage rollouts are stable per person across replicas,
- * OFREP serves public flags only (checked with OpenFeature's own OFREP client), and a flag really gates
- * the search typo fallback.
+ * OFREP serves public flags only (checked with OpenFeature's own OFREP client), and flags really gate
+ * the search typo fallback and guest checkout.
  */
 class FlagsIT {
     private static final String B_URL = System.getProperty("it.b.base.url", Api.BASE_URL);
@@ -188,6 +188,81 @@ class FlagsIT {
         assertThat(search(category, typo)).isEmpty();
         install(baseline());
         assertThat(search(category, typo)).hasSize(1);
+    }
+
+    @Test
+    void guestCheckoutFollowsItsFlag() throws Exception {
+        String sku = (String) ((Map<?, ?>)
+                        ((List<?>) CatalogFixture.product(CatalogFixture.category(null), "Flagged mug", 1200)
+                                        .get("variants"))
+                                .get(0))
+                .get("sku");
+        Api.as("staff")
+                .contentType(ContentType.JSON)
+                .body(Map.of("quantity", 5, "reason", "flag test delivery"))
+                .post("/api/v1/admin/inventory/stock/{sku}/receipts", sku)
+                .then()
+                .statusCode(200);
+        Response cart = anonymous().post("/api/v1/carts");
+        cart.then().statusCode(201);
+        String id = cart.path("id");
+        String token = cart.path("token");
+        String version = anonymous()
+                .header("Cart-Token", token)
+                .get("/api/v1/carts/{id}", id)
+                .header("ETag");
+        anonymous()
+                .header("Cart-Token", token)
+                .header("If-Match", version)
+                .contentType(ContentType.JSON)
+                .body(Map.of("sku", sku, "quantity", 1))
+                .post("/api/v1/carts/{id}/lines", id)
+                .then()
+                .statusCode(200);
+        Map<String, Object> order = Map.of(
+                "cartId",
+                id,
+                "email",
+                Api.unique("flags") + "@it.emporium.local",
+                "shippingAddress",
+                Map.of(
+                        "name",
+                        "Erika Mustermann",
+                        "line1",
+                        "Heidestraße 17",
+                        "city",
+                        "Köln",
+                        "postalCode",
+                        "51147",
+                        "country",
+                        "DE"),
+                "shippingMethod",
+                "eu-standard");
+
+        String baseline = baseline();
+        int flag = baseline.indexOf("\"guest-checkout\"");
+        String on = "\"defaultVariant\": \"on\"";
+        int variant = baseline.indexOf(on, flag);
+        install(baseline.substring(0, variant) + "\"defaultVariant\": \"off\""
+                + baseline.substring(variant + on.length()));
+        Response refused = anonymous()
+                .header("Cart-Token", token)
+                .header("Idempotency-Key", Api.unique("guest-off"))
+                .contentType(ContentType.JSON)
+                .body(order)
+                .post("/api/v1/orders");
+        refused.then().statusCode(403).contentType("application/problem+json");
+        assertThat(refused.jsonPath().getString("type")).isEqualTo("/problems/guest-checkout-disabled");
+
+        install(baseline);
+        anonymous()
+                .header("Cart-Token", token)
+                .header("Idempotency-Key", Api.unique("guest-on"))
+                .contentType(ContentType.JSON)
+                .body(order)
+                .post("/api/v1/orders")
+                .then()
+                .statusCode(201);
     }
 
     private static List<String> search(String category, String q) {
