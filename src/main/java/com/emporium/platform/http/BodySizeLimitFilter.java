@@ -7,7 +7,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -25,7 +24,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * with any combination of transfer codings) is counted as it is read, and reading past the limit
  * fails. The headers only decide how early the refusal comes, never whether it comes.
  */
-@WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class BodySizeLimitFilter extends HttpFilter {
     private long maxBytes;
 

@@ -2,7 +2,6 @@ package com.emporium.platform.http;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,7 +14,6 @@ import java.util.regex.Pattern;
  * token, a fresh UUID otherwise. It is echoed on the response (the access log records it from there)
  * and kept for the request's thread so application log lines can quote it.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestIdFilter extends HttpFilter {
     public static final String HEADER = "X-Request-Id";
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");

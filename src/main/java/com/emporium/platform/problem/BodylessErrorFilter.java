@@ -3,7 +3,6 @@ package com.emporium.platform.problem;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,7 +14,6 @@ import java.io.IOException;
  * authenticator answers a missing or rejected token with a bare 401 from inside the request, where
  * neither exception mappers nor error pages see it.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class BodylessErrorFilter extends HttpFilter {
     @Inject
     AccessRefusals refusals;
