@@ -1,7 +1,6 @@
 package com.emporium.catalog;
 
 import com.emporium.platform.Money;
-import com.emporium.platform.problem.InvalidRequest;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -97,8 +96,8 @@ public class Product {
 
     Variant addVariant(String sku, String title, Money price, Map<String, Object> attributes) {
         if (!price.currency().equals(currency)) {
-            throw new InvalidRequest("Variant " + sku + " is priced in " + price.currency() + " but product " + slug
-                    + " sells in " + currency + ".");
+            throw new PriceCurrencyMismatch("Variant " + sku + " is priced in " + price.currency() + " but product "
+                    + slug + " sells in " + currency + ".");
         }
         Variant variant = new Variant(this, sku, title, price.amount(), attributes, variants.size());
         variants.add(variant);

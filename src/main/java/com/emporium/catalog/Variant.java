@@ -1,7 +1,6 @@
 package com.emporium.catalog;
 
 import com.emporium.platform.Money;
-import com.emporium.platform.problem.InvalidRequest;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -63,7 +62,7 @@ public class Variant {
 
     void revise(String newTitle, Money newPrice, Map<String, Object> newAttributes) {
         if (!newPrice.currency().equals(currency)) {
-            throw new InvalidRequest(
+            throw new PriceCurrencyMismatch(
                     "Variant " + sku + " is sold in " + currency + "; its price cannot change currency.");
         }
         this.title = newTitle;

@@ -1,6 +1,5 @@
 package com.emporium.inventory;
 
-import com.emporium.platform.problem.Conflict;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -85,10 +84,7 @@ public class Reservation {
         requireHeld(now);
         Instant latest = createdAt.plus(longest);
         if (!expiresAt.isBefore(latest)) {
-            throw new Conflict(
-                    "hold-limit",
-                    "Hold limit reached",
-                    "Reservation " + id + " cannot be held past " + latest + "; reserve again if the units are free.");
+            throw new HoldLimitReached(id, latest);
         }
         Instant extended = now.plus(hold);
         if (extended.isAfter(latest)) {
@@ -121,7 +117,7 @@ public class Reservation {
             return false;
         }
         if (status != Status.HELD) {
-            throw new Conflict("reservation-ended", "Reservation ended", "Reservation " + id + " is no longer held.");
+            throw new ReservationEnded(id);
         }
         status = Status.SOLD;
         endedAt = now;
@@ -130,7 +126,7 @@ public class Reservation {
 
     private void requireHeld(Instant now) {
         if (status != Status.HELD || !expiresAt.isAfter(now)) {
-            throw new Conflict("reservation-ended", "Reservation ended", "Reservation " + id + " is no longer held.");
+            throw new ReservationEnded(id);
         }
     }
 
