@@ -3,6 +3,7 @@ package com.emporium.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.emporium.testsupport.Api;
+import com.emporium.testsupport.Eventually;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -10,6 +11,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -93,5 +95,37 @@ class AdminCenterIT {
                     .doesNotContain("BEGIN")
                     .doesNotContain(System.getProperty("it.admin-center.password"));
         }
+    }
+
+    private static int connectorAs(String user, String password) {
+        return https().auth()
+                .preemptive()
+                .basic(user, password)
+                .get("/IBMJMXConnectorREST/mbeanCount")
+                .statusCode();
+    }
+
+    @Test
+    void repeatedFailedLoginsLockTheUserUntilTheLockoutEnds() {
+        String reader = "platform-reader";
+        String readerPassword = System.getProperty("it.admin-center.reader.password");
+        assertThat(connectorAs(reader, readerPassword))
+                .as("control: the reader logs in")
+                .isEqualTo(200);
+        for (int i = 0; i < 5; i++) {
+            assertThat(connectorAs(reader, "wrong-password-" + i)).isEqualTo(401);
+        }
+        assertThat(connectorAs(reader, readerPassword))
+                .as("after five failures even the right password is refused")
+                .isEqualTo(401);
+        assertThat(connectorAs("PLATFORM-READER", readerPassword))
+                .as("the name's case does not dodge the limit")
+                .isEqualTo(401);
+        assertThat(connectorAs("platform-admin", System.getProperty("it.admin-center.password")))
+                .as("other users are not affected")
+                .isEqualTo(200);
+        Api.anonymous().get("/api/v1/products?limit=1").then().statusCode(200);
+        // The test servers lock for 4 seconds; the user comes back without any other action.
+        Eventually.await("the lockout ends", Duration.ofSeconds(20), () -> connectorAs(reader, readerPassword) == 200);
     }
 }
