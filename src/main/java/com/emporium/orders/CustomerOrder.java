@@ -102,6 +102,12 @@ public class CustomerOrder {
     @Column(name = "pay_by", nullable = false)
     private Instant payBy;
 
+    @Column(name = "points_redeemed")
+    private long pointsRedeemed;
+
+    @Column(name = "points_value")
+    private long pointsValue;
+
     @Version
     private long version;
 
@@ -267,6 +273,40 @@ public class CustomerOrder {
 
     public long total() {
         return total;
+    }
+
+    public long pointsRedeemed() {
+        return pointsRedeemed;
+    }
+
+    /** Minor units of the total that loyalty points pay. */
+    public long pointsValue() {
+        return pointsValue;
+    }
+
+    /** What the customer pays with a payment provider: the total less what points pay. */
+    public long amountDue() {
+        return total - pointsValue;
+    }
+
+    /**
+     * What earns loyalty points: the amount paid for goods, after discounts and points, without tax
+     * and shipping (tax included in shipping is taken out with the rest of the tax).
+     */
+    public long netForPoints() {
+        return Math.max(0, total - tax - shipping - pointsValue);
+    }
+
+    /** Applies points to an unpaid order, once; they can never pay more than its total. */
+    void redeemPoints(long points, long value) {
+        if (state != OrderState.PENDING_PAYMENT || pointsRedeemed != 0) {
+            throw new IllegalStateException("points are applied once, before payment");
+        }
+        if (points < 0 || value < 0 || value > total) {
+            throw new IllegalArgumentException("points cannot pay more than the order's total");
+        }
+        this.pointsRedeemed = points;
+        this.pointsValue = value;
     }
 
     public boolean pricesIncludeTax() {

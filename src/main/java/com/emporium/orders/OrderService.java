@@ -10,6 +10,7 @@ import com.emporium.flags.RequestFlagContext;
 import com.emporium.inventory.ReservationRequest;
 import com.emporium.inventory.ReservationService;
 import com.emporium.inventory.StockAvailability;
+import com.emporium.loyalty.LoyaltyService;
 import com.emporium.platform.paging.Page;
 import com.emporium.platform.problem.NotFound;
 import com.emporium.pricing.Destination;
@@ -74,6 +75,9 @@ public class OrderService {
 
     @Inject
     PricingService pricing;
+
+    @Inject
+    LoyaltyService loyalty;
 
     @Inject
     Instance<PaymentGateway> gateways;
@@ -161,6 +165,11 @@ public class OrderService {
                 Optional.of(request.shippingMethod()),
                 PricingService.Mode.CHECKOUT);
         priced.promotionId().ifPresent(id -> pricing.redeem(id, cart.coupon().orElseThrow()));
+        LoyaltyService.Redemption redemption = loyalty.price(
+                access.subject(),
+                cart.currency(),
+                request.pointsToRedeem(),
+                priced.quote().total());
 
         long reservationId;
         try {
@@ -207,7 +216,10 @@ public class OrderService {
                 address,
                 now,
                 now.plus(Duration.ofMinutes(holdMinutes)));
+        order.redeemPoints(redemption.points(), redemption.value());
         orders.add(order);
+        // Under the account's lock: of two checkouts spending the same points, the second sees the first's hold.
+        access.subject().ifPresent(account -> loyalty.hold(account, order.id(), redemption.points()));
         orders.record(order.placed(access.actor(), now));
         announce(order, "order.placed", now);
         carts.markOrdered(cart.id());
@@ -236,7 +248,7 @@ public class OrderService {
             throw new InvalidTransition(id, order.state(), OrderState.PAID);
         }
         PaymentGateway.Authorisation result =
-                gateway.authorise(id, order.total(), order.currency(), request.instruction());
+                gateway.authorise(id, order.amountDue(), order.currency(), request.instruction());
         if (!result.approved()) {
             throw new PaymentDeclined(result.declineReason());
         }
@@ -244,6 +256,8 @@ public class OrderService {
         orders.record(order.transitionTo(
                 OrderState.PAID, access.actor(), "paid with " + gateway.provider() + " " + result.reference(), now));
         reservations.sell(order.reservationId(), access.actor(), "order " + id);
+        loyalty.confirm(id);
+        loyalty.earn(id, order.owner(), order.currency(), order.netForPoints(), now);
         announce(order, "order.paid", now);
         paidEvents.fire(new OrderMetrics.Paid(id, order.currency(), order.total()));
         orders.flush();
@@ -311,6 +325,7 @@ public class OrderService {
         Instant now = Instant.now();
         orders.record(order.transitionTo(OrderState.CANCELLED, actor, reason, now));
         reservations.releaseHold(order.reservationId());
+        loyalty.release(order.id(), reason);
         announce(order, "order.cancelled", now);
         cancelledEvents.fire(new OrderMetrics.Cancelled(order.id()));
     }

@@ -20,6 +20,9 @@ public record OrderView(
         long shipping,
         long tax,
         long total,
+        long pointsRedeemed,
+        long pointsValue,
+        long amountDue,
         boolean pricesIncludeTax,
         List<Tax> taxes,
         String shippingMethod,
@@ -67,6 +70,9 @@ public record OrderView(
                 order.shipping(),
                 order.tax(),
                 order.total(),
+                order.pointsRedeemed(),
+                order.pointsValue(),
+                order.amountDue(),
                 order.pricesIncludeTax(),
                 order.taxes().stream()
                         .map(t -> new Tax(t.name(), t.basisPoints(), t.amount()))

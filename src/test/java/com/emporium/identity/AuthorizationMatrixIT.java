@@ -129,6 +129,11 @@ class AuthorizationMatrixIT {
         POLICY.put("POST /api/v1/admin/promotions", new Rule(Kind.NONE, STAFF));
         POLICY.put("GET /api/v1/admin/tax-rates", new Rule(Kind.NONE, STAFF));
         POLICY.put("PUT /api/v1/admin/tax-rates", new Rule(Kind.NONE, STAFF));
+        POLICY.put("GET /api/v1/me/loyalty", new Rule(Kind.NONE, SIGNED_IN));
+        POLICY.put("GET /api/v1/admin/loyalty/accounts/{id}", new Rule(Kind.ACCOUNT, STAFF));
+        POLICY.put("POST /api/v1/admin/loyalty/accounts/{id}/adjustments", new Rule(Kind.ACCOUNT, STAFF));
+        POLICY.put("GET /api/v1/admin/loyalty/drift", new Rule(Kind.NONE, ADMIN));
+        POLICY.put("POST /api/v1/admin/loyalty/expiry", new Rule(Kind.NONE, ADMIN));
     }
 
     private static final Map<String, Accounts.Login> CALLERS = new LinkedHashMap<>();
@@ -437,6 +442,7 @@ class AuthorizationMatrixIT {
                         "trackingNumber",
                         "MATRIX");
             case "POST /api/v1/admin/orders/{id}/cancellation" -> Map.of("reason", "matrix");
+            case "POST /api/v1/admin/loyalty/accounts/{id}/adjustments" -> Map.of("points", 1, "reason", "matrix");
             default -> null;
         };
     }

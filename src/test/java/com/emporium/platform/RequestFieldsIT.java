@@ -203,6 +203,60 @@ class RequestFieldsIT {
                             3),
                     () -> query("SELECT count(*) FROM promotion WHERE upper(code) = ?", code));
         });
+        TARGETS.put("POST /api/v1/orders", () -> {
+            String sku = sku();
+            Api.as("staff")
+                    .contentType("application/json")
+                    .body(Map.of("quantity", 5, "reason", "stock for an order"))
+                    .post("/api/v1/admin/inventory/stock/{sku}/receipts", sku)
+                    .then()
+                    .statusCode(200);
+            Response cart = Api.as("admin").post("/api/v1/carts");
+            cart.then().statusCode(201);
+            String id = cart.path("id");
+            Api.as("admin")
+                    .contentType("application/json")
+                    .header("If-Match", cartTag(id))
+                    .body(body("sku", sku, "quantity", 1))
+                    .post("/api/v1/carts/{id}/lines", id)
+                    .then()
+                    .statusCode(200);
+            Map<String, Object> address = body(
+                    "name",
+                    "Erika Mustermann",
+                    "line1",
+                    "Heidestraße 17",
+                    "city",
+                    "Köln",
+                    "postalCode",
+                    "51147",
+                    "country",
+                    "DE");
+            return new Target(
+                    Map.of(),
+                    Map.of("Idempotency-Key", Api.unique("fields")),
+                    body(
+                            "cartId",
+                            id,
+                            "email",
+                            Api.unique("fields") + "@it.emporium.local",
+                            "shippingAddress",
+                            address,
+                            "shippingMethod",
+                            "eu-standard",
+                            "points",
+                            0),
+                    () -> query("SELECT count(*) FROM customer_order WHERE cart_id = ?", id));
+        });
+        TARGETS.put("POST /api/v1/admin/loyalty/accounts/{id}/adjustments", () -> {
+            String account =
+                    Long.toString(com.emporium.testsupport.Accounts.customer().id());
+            return new Target(
+                    Map.of("id", account),
+                    Map.of(),
+                    body("points", 5, "reason", "goodwill"),
+                    () -> query("SELECT count(*) FROM loyalty_entry WHERE account = ?", account));
+        });
         TARGETS.put("POST /api/v1/admin/orders/{id}/fulfillments", () -> {
             long order = paidOrder();
             String sku = query("SELECT sku FROM order_line WHERE order_id = ?", order);

@@ -1,0 +1,87 @@
+package com.emporium.loyalty;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The shop's loyalty settings, read once; docs/configuration.md lists them with their defaults. */
+@ApplicationScoped
+public class LoyaltyRules {
+    @Inject
+    @ConfigProperty(name = "emporium.loyalty.earn-rates", defaultValue = "EUR:1,GBP:1,USD:1")
+    String earnRates;
+
+    @Inject
+    @ConfigProperty(name = "emporium.loyalty.point-values", defaultValue = "EUR:1,GBP:1,USD:1")
+    String pointValues;
+
+    @Inject
+    @ConfigProperty(name = "emporium.loyalty.max-share-percent", defaultValue = "50")
+    int maxSharePercent;
+
+    @Inject
+    @ConfigProperty(name = "emporium.loyalty.pending-days", defaultValue = "14")
+    long pendingDays;
+
+    @Inject
+    @ConfigProperty(name = "emporium.loyalty.expiry-months", defaultValue = "12")
+    long expiryMonths;
+
+    private Map<String, Long> earn;
+    private Map<String, Long> value;
+
+    /** Points earned per 100 minor units paid, by currency; a currency not listed earns nothing. */
+    Optional<Long> earnRate(String currency) {
+        if (earn == null) {
+            earn = parse("emporium.loyalty.earn-rates", earnRates);
+        }
+        return Optional.ofNullable(earn.get(currency));
+    }
+
+    /** Minor units one point is worth at checkout, by currency; a currency not listed cannot redeem. */
+    Optional<Long> pointValue(String currency) {
+        if (value == null) {
+            value = parse("emporium.loyalty.point-values", pointValues);
+        }
+        return Optional.ofNullable(value.get(currency));
+    }
+
+    /** The most of an order's total, in minor units, that points may pay. */
+    long maxRedeemableValue(long orderTotal) {
+        return Math.multiplyExact(orderTotal, (long) maxSharePercent) / 100;
+    }
+
+    Instant availableFrom(Instant paidAt) {
+        return paidAt.plus(Duration.ofDays(pendingDays));
+    }
+
+    Instant expiryOf(Instant availableAt) {
+        return availableAt.atOffset(ZoneOffset.UTC).plusMonths(expiryMonths).toInstant();
+    }
+
+    private static Map<String, Long> parse(String key, String text) {
+        Map<String, Long> out = new HashMap<>();
+        for (String pair : text.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            String[] parts = pair.trim().split(":");
+            if (parts.length != 2 || !parts[0].trim().matches("[A-Za-z]{3}")) {
+                throw new IllegalStateException(key + " must look like EUR:1,USD:1; found '" + pair.trim() + "'");
+            }
+            long amount = Long.parseLong(parts[1].trim());
+            if (amount <= 0) {
+                throw new IllegalStateException(key + " needs positive whole numbers; found '" + pair.trim() + "'");
+            }
+            out.put(parts[0].trim().toUpperCase(Locale.ROOT), amount);
+        }
+        return Map.copyOf(out);
+    }
+}
