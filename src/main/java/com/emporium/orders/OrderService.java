@@ -164,7 +164,10 @@ public class OrderService {
                 cart.coupon(),
                 Optional.of(request.shippingMethod()),
                 PricingService.Mode.CHECKOUT);
-        priced.promotionId().ifPresent(id -> pricing.redeem(id, cart.coupon().orElseThrow()));
+        String customer = access.subject()
+                .map(s -> "account:" + s)
+                .orElse("email:" + request.email().toLowerCase(java.util.Locale.ROOT));
+        priced.promotionId().ifPresent(id -> pricing.redeem(id, cart.coupon().orElseThrow(), customer));
         LoyaltyService.Redemption redemption = loyalty.price(
                 access.subject(),
                 cart.currency(),

@@ -38,7 +38,8 @@ public class PricingAdmin {
                 r.minSubtotal() == null ? 0 : r.minSubtotal(),
                 r.startsAt(),
                 r.endsAt(),
-                r.usageLimit());
+                r.usageLimit(),
+                r.perCustomerLimit());
         return repository.promotionByCode(r.code()).map(PromotionView::from).orElseThrow();
     }
 

@@ -28,7 +28,8 @@ class PricingRepository {
             Instant endsAt,
             Integer usageLimit,
             int used,
-            boolean active) {}
+            boolean active,
+            Integer perCustomerLimit) {}
 
     /** Tax rates by class for a destination; a region's own rate replaces the country-wide one. */
     Map<String, TaxRate> taxRates(Destination destination) {
@@ -64,7 +65,7 @@ class PricingRepository {
 
     Optional<Promotion> promotionByCode(String code) {
         List<?> rows = em.createNativeQuery("SELECT id, code, kind, value, currency, min_subtotal, starts_at, ends_at,"
-                        + " usage_limit, used, active FROM promotion WHERE lower(code) = lower(?1)")
+                        + " usage_limit, used, active, per_customer_limit FROM promotion WHERE lower(code) = lower(?1)")
                 .setParameter(1, code)
                 .getResultList();
         return rows.stream().map(row -> (Object[]) row).findFirst().map(PricingRepository::promotion);
@@ -72,7 +73,7 @@ class PricingRepository {
 
     List<Promotion> promotions() {
         List<?> rows = em.createNativeQuery("SELECT id, code, kind, value, currency, min_subtotal, starts_at, ends_at,"
-                        + " usage_limit, used, active FROM promotion ORDER BY id")
+                        + " usage_limit, used, active, per_customer_limit FROM promotion ORDER BY id")
                 .getResultList();
         return rows.stream()
                 .map(row -> (Object[]) row)
@@ -87,9 +88,11 @@ class PricingRepository {
             long minSubtotal,
             Instant startsAt,
             Instant endsAt,
-            Integer usageLimit) {
+            Integer usageLimit,
+            Integer perCustomerLimit) {
         Object id = em.createNativeQuery("INSERT INTO promotion (code, kind, value, currency, min_subtotal, starts_at,"
-                        + " ends_at, usage_limit) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id")
+                        + " ends_at, usage_limit, per_customer_limit) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                        + " RETURNING id")
                 .setParameter(1, code)
                 .setParameter(2, discount.kind().name())
                 .setParameter(3, discount.value())
@@ -98,6 +101,7 @@ class PricingRepository {
                 .setParameter(6, startsAt == null ? null : Timestamp.from(startsAt))
                 .setParameter(7, endsAt == null ? null : Timestamp.from(endsAt))
                 .setParameter(8, usageLimit)
+                .setParameter(9, perCustomerLimit)
                 .getSingleResult();
         return ((Number) id).longValue();
     }
@@ -113,6 +117,28 @@ class PricingRepository {
      * Counts one use unless the limit is reached. The WHERE clause decides under the row lock, so fifty
      * concurrent checkouts of a single-use coupon update exactly one row between them.
      */
+    /**
+     * How often this customer used the promotion. Called after {@link #redeem} has locked the
+     * promotion's row, so it sees every use committed before: two checkouts of one customer cannot
+     * both find room under the limit.
+     */
+    long usesBy(long promotionId, String customer) {
+        return ((Number) em.createNativeQuery(
+                                "SELECT count(*) FROM promotion_redemption WHERE promotion_id = ?1 AND customer = ?2")
+                        .setParameter(1, promotionId)
+                        .setParameter(2, customer)
+                        .getSingleResult())
+                .longValue();
+    }
+
+    void recordUse(long promotionId, String customer) {
+        em.createNativeQuery("INSERT INTO promotion_redemption (promotion_id, customer) VALUES (?1, ?2)")
+                .setParameter(1, promotionId)
+                .setParameter(2, customer)
+                .executeUpdate();
+    }
+
+    /** Counts one use under the promotion's row lock, which is held until the checkout commits. */
     boolean redeem(long promotionId) {
         return em.createNativeQuery("UPDATE promotion SET used = used + 1 WHERE id = ?1 AND active"
                                 + " AND (usage_limit IS NULL OR used < usage_limit)")
@@ -163,7 +189,8 @@ class PricingRepository {
                 instant(r[7]),
                 r[8] == null ? null : ((Number) r[8]).intValue(),
                 ((Number) r[9]).intValue(),
-                (Boolean) r[10]);
+                (Boolean) r[10],
+                r[11] == null ? null : ((Number) r[11]).intValue());
     }
 
     private static Instant instant(Object value) {

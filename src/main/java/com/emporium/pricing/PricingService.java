@@ -110,11 +110,22 @@ public class PricingService {
         return new Priced(quote, destination, options, chosen.map(ShippingOption::code), couponStatus, promotionId);
     }
 
-    /** Counts one use of a promotion at checkout; refused once its limit is reached. */
-    public void redeem(long promotionId, String code) {
+    /**
+     * Counts one use of a promotion at checkout by {@code customer} (an account, or a guest's
+     * normalised email); refused once its overall limit or the customer's own limit is reached.
+     */
+    public void redeem(long promotionId, String code, String customer) {
         if (!repository.redeem(promotionId)) {
             throw new CouponUnavailable(code, "it has been used up");
         }
+        Integer perCustomer = repository
+                .promotionByCode(code)
+                .map(PricingRepository.Promotion::perCustomerLimit)
+                .orElse(null);
+        if (perCustomer != null && repository.usesBy(promotionId, customer) >= perCustomer) {
+            throw new CouponUnavailable(code, "you have already used it as often as it allows");
+        }
+        repository.recordUse(promotionId, customer);
     }
 
     private Optional<String> refusal(String code, String currency, long subtotal, Instant now) {

@@ -11,7 +11,8 @@ import java.time.Instant;
 
 /**
  * A cart-wide promotion: a percentage (1..100) or a fixed amount in minor units of {@code currency}.
- * Codes are matched case-insensitively; {@code usageLimit} counts placed orders.
+ * Codes are matched case-insensitively; {@code usageLimit} counts placed orders, and
+ * {@code perCustomerLimit} the orders of one customer (an account, or a guest's email).
  */
 public record PromotionRequest(
         @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9_-]+")
@@ -23,4 +24,5 @@ public record PromotionRequest(
         @PositiveOrZero Long minSubtotal,
         Instant startsAt,
         Instant endsAt,
-        @Positive Integer usageLimit) {}
+        @Positive Integer usageLimit,
+        @Positive Integer perCustomerLimit) {}

@@ -13,7 +13,8 @@ public record PromotionView(
         Instant endsAt,
         Integer usageLimit,
         int used,
-        boolean active) {
+        boolean active,
+        Integer perCustomerLimit) {
     static PromotionView from(PricingRepository.Promotion p) {
         return new PromotionView(
                 p.id(),
@@ -26,6 +27,7 @@ public record PromotionView(
                 p.endsAt(),
                 p.usageLimit(),
                 p.used(),
-                p.active());
+                p.active(),
+                p.perCustomerLimit());
     }
 }
