@@ -26,7 +26,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 
-/** Staff work on orders: find them, read their history, fulfil, ship, deliver, cancel. */
+/** Staff work on orders: find them, read their history, fulfil, ship, deliver, cancel, keep internal notes. */
 @Path("admin/orders")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -103,6 +103,23 @@ public class AdminOrderResource {
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     public OrderView cancel(@PathParam("id") long id, @Valid @NotNull Cancellation cancellation) {
         return orders.cancel(id, cancellation.reason(), actor());
+    }
+
+    /** Internal notes: staff only, never part of what the customer sees. */
+    @GET
+    @Path("{id}/notes")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    public java.util.List<OrderNote.View> notes(@PathParam("id") long id) {
+        return orders.notes(id);
+    }
+
+    @POST
+    @Path("{id}/notes")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    public jakarta.ws.rs.core.Response addNote(@PathParam("id") long id, @Valid @NotNull OrderNote note) {
+        return jakarta.ws.rs.core.Response.status(201)
+                .entity(orders.addNote(id, note, actor()))
+                .build();
     }
 
     /** Runs the unpaid-order sweep now (it also runs on a schedule); answers how many were cancelled. */

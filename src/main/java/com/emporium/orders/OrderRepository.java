@@ -55,6 +55,32 @@ class OrderRepository {
                 .getResultList();
     }
 
+    void addNote(long orderId, String author, String text) {
+        em.createNativeQuery("INSERT INTO order_note (order_id, author, text) VALUES (?1, ?2, ?3)")
+                .setParameter(1, orderId)
+                .setParameter(2, author)
+                .setParameter(3, text)
+                .executeUpdate();
+    }
+
+    List<OrderNote.View> notes(long orderId) {
+        List<?> rows = em.createNativeQuery(
+                        "SELECT id, author, text, created_at FROM order_note WHERE order_id = ?1 ORDER BY id")
+                .setParameter(1, orderId)
+                .getResultList();
+        return rows.stream()
+                .map(row -> (Object[]) row)
+                .map(r ->
+                        new OrderNote.View(((Number) r[0]).longValue(), (String) r[1], (String) r[2], instantOf(r[3])))
+                .toList();
+    }
+
+    private static Instant instantOf(Object value) {
+        return value instanceof java.sql.Timestamp t
+                ? t.toInstant()
+                : value instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) value;
+    }
+
     /** Appends an event to the outbox; it commits or rolls back with the change it announces. */
     void announce(long orderId, String type, String payload) {
         em.createNativeQuery("INSERT INTO outbox (aggregate_id, type, payload) VALUES (?1, ?2, ?3)")

@@ -295,6 +295,19 @@ public class OrderService {
         return OrderView.from(order, null, orders.history(id));
     }
 
+    /** Adds an internal note to an order; answers every note of it, oldest first. */
+    public List<OrderNote.View> addNote(long id, OrderNote note, String actor) {
+        orders.find(id).orElseThrow(() -> missing(id));
+        orders.addNote(id, actor, note.text());
+        return orders.notes(id);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<OrderNote.View> notes(long id) {
+        orders.find(id).orElseThrow(() -> missing(id));
+        return orders.notes(id);
+    }
+
     public OrderView ship(long id, String actor) {
         return step(id, OrderState.SHIPPED, actor, "handed to carrier", "order.shipped");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.emporium.testsupport.Accounts;
 import com.emporium.testsupport.Api;
 import com.emporium.testsupport.CatalogFixture;
+import com.emporium.testsupport.CheckoutAddress;
 import com.emporium.testsupport.Endpoints;
 import com.emporium.testsupport.Endpoints.Endpoint;
 import io.restassured.response.Response;
@@ -53,7 +54,9 @@ class AuthorizationMatrixIT {
         /** An order: a guest's is opened by its Order-Token, a customer's by the owner's token. */
         ORDER,
         /** Any order, as staff see it. */
-        ANY_ORDER
+        ANY_ORDER,
+        /** An address in the caller's address book (own) or another customer's (other). */
+        ADDRESS
     }
 
     record Rule(Kind kind, Set<String> allowed) {}
@@ -130,6 +133,12 @@ class AuthorizationMatrixIT {
         POLICY.put("GET /api/v1/admin/tax-rates", new Rule(Kind.NONE, STAFF));
         POLICY.put("PUT /api/v1/admin/tax-rates", new Rule(Kind.NONE, STAFF));
         POLICY.put("GET /api/v1/me/loyalty", new Rule(Kind.NONE, SIGNED_IN));
+        POLICY.put("GET /api/v1/me/addresses", new Rule(Kind.NONE, SIGNED_IN));
+        POLICY.put("POST /api/v1/me/addresses", new Rule(Kind.NONE, SIGNED_IN));
+        POLICY.put("PUT /api/v1/me/addresses/{id}", new Rule(Kind.ADDRESS, SIGNED_IN));
+        POLICY.put("DELETE /api/v1/me/addresses/{id}", new Rule(Kind.ADDRESS, SIGNED_IN));
+        POLICY.put("GET /api/v1/admin/orders/{id}/notes", new Rule(Kind.ANY_ORDER, STAFF));
+        POLICY.put("POST /api/v1/admin/orders/{id}/notes", new Rule(Kind.ANY_ORDER, STAFF));
         POLICY.put("GET /api/v1/admin/loyalty/accounts/{id}", new Rule(Kind.ACCOUNT, STAFF));
         POLICY.put("POST /api/v1/admin/loyalty/accounts/{id}/adjustments", new Rule(Kind.ACCOUNT, STAFF));
         POLICY.put("GET /api/v1/admin/loyalty/drift", new Rule(Kind.NONE, ADMIN));
@@ -199,7 +208,7 @@ class AuthorizationMatrixIT {
         return switch (target) {
             case "missing" -> "404";
             case "other" ->
-                Set.of(Kind.SESSION, Kind.RESERVATION, Kind.CART, Kind.GUEST_CART, Kind.ORDER)
+                Set.of(Kind.SESSION, Kind.RESERVATION, Kind.CART, Kind.GUEST_CART, Kind.ORDER, Kind.ADDRESS)
                                 .contains(rule.kind())
                         ? "404"
                         : "allowed";
@@ -307,6 +316,21 @@ class AuthorizationMatrixIT {
                 yield order.get("id");
             }
             case ANY_ORDER -> newOrder(null).get("id");
+            case ADDRESS -> {
+                String owner = target.equals("own") && !caller.equals("anonymous")
+                        ? caller
+                        : caller.equals("customerA") ? "customerB" : "customerA";
+                yield CALLERS.get(owner)
+                        .api()
+                        .contentType("application/json")
+                        .body(Map.of("address", CheckoutAddress.GERMAN))
+                        .post("/api/v1/me/addresses")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id")
+                        .toString();
+            }
             case NONE -> throw new IllegalArgumentException();
         };
     }
@@ -443,6 +467,9 @@ class AuthorizationMatrixIT {
                         "MATRIX");
             case "POST /api/v1/admin/orders/{id}/cancellation" -> Map.of("reason", "matrix");
             case "POST /api/v1/admin/loyalty/accounts/{id}/adjustments" -> Map.of("points", 1, "reason", "matrix");
+            case "POST /api/v1/me/addresses", "PUT /api/v1/me/addresses/{id}" ->
+                Map.of("label", "matrix", "address", CheckoutAddress.GERMAN);
+            case "POST /api/v1/admin/orders/{id}/notes" -> Map.of("text", "matrix note");
             default -> null;
         };
     }

@@ -201,6 +201,35 @@ class CheckoutIT {
         assertThat(outboxTypes(orderId)).containsExactly("order.placed", "order.cancelled");
     }
 
+    @Test
+    void staffKeepInternalNotesOnAnOrderThatTheCustomerNeverSees() {
+        List<String> skus = stockedSkus(5, 1200);
+        Accounts.Login customer = Accounts.customer();
+        long orderId = customerOrder(customer, skus.get(0));
+        Accounts.Login staff = Accounts.withRole("staff");
+
+        staff.api()
+                .contentType("application/json")
+                .body(Map.of("text", "Customer called: leave at the back door."))
+                .post("/api/v1/admin/orders/{id}/notes", orderId)
+                .then()
+                .statusCode(201);
+        Response notes = staff.api().get("/api/v1/admin/orders/{id}/notes", orderId);
+        notes.then().statusCode(200);
+        assertThat(notes.jsonPath().getList("text")).containsExactly("Customer called: leave at the back door.");
+        assertThat(notes.jsonPath().getString("[0].author")).startsWith("account:");
+
+        String asCustomer = customer.api().get("/api/v1/orders/{id}", orderId).asString();
+        assertThat(asCustomer).doesNotContain("back door");
+        customer.api().get("/api/v1/admin/orders/{id}/notes", orderId).then().statusCode(403);
+        staff.api()
+                .contentType("application/json")
+                .body(Map.of("text", "x"))
+                .post("/api/v1/admin/orders/{id}/notes", 987654321L)
+                .then()
+                .statusCode(404);
+    }
+
     private static long customerOrder(Accounts.Login customer, String sku) {
         Response created = customer.api().post("/api/v1/carts");
         created.then().statusCode(201);

@@ -257,6 +257,36 @@ class RequestFieldsIT {
                     body("points", 5, "reason", "goodwill"),
                     () -> query("SELECT count(*) FROM loyalty_entry WHERE account = ?", account));
         });
+        TARGETS.put(
+                "POST /api/v1/me/addresses",
+                () -> new Target(
+                        Map.of(),
+                        Map.of(),
+                        body("label", "home", "address", com.emporium.testsupport.CheckoutAddress.GERMAN),
+                        () -> get("/api/v1/me/addresses")));
+        TARGETS.put("PUT /api/v1/me/addresses/{id}", () -> {
+            Object id = Api.as("admin")
+                    .contentType("application/json")
+                    .body(body("address", com.emporium.testsupport.CheckoutAddress.GERMAN))
+                    .post("/api/v1/me/addresses")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            return new Target(
+                    Map.of("id", id),
+                    Map.of(),
+                    body("label", "office", "address", com.emporium.testsupport.CheckoutAddress.GERMAN),
+                    () -> get("/api/v1/me/addresses"));
+        });
+        TARGETS.put("POST /api/v1/admin/orders/{id}/notes", () -> {
+            long order = paidOrder();
+            return new Target(
+                    Map.of("id", order),
+                    Map.of(),
+                    body("text", "fields note"),
+                    () -> get("/api/v1/admin/orders/{id}/notes", order));
+        });
         TARGETS.put("POST /api/v1/admin/orders/{id}/fulfillments", () -> {
             long order = paidOrder();
             String sku = query("SELECT sku FROM order_line WHERE order_id = ?", order);

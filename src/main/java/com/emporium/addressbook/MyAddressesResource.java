@@ -1,0 +1,59 @@
+package com.emporium.addressbook;
+
+import com.emporium.platform.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** The signed-in customer's address book. */
+@Path("me/addresses")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
+public class MyAddressesResource {
+    @Inject
+    AddressBookService book;
+
+    @Inject
+    JsonWebToken caller;
+
+    @GET
+    public List<AddressView> list() {
+        return book.list(caller.getSubject());
+    }
+
+    @POST
+    public Response add(@Valid @NotNull AddressEntry entry) {
+        AddressView saved = book.add(caller.getSubject(), entry);
+        return Response.status(Response.Status.CREATED).entity(saved).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    public AddressView replace(@PathParam("id") long id, @Valid @NotNull AddressEntry entry) {
+        return book.replace(caller.getSubject(), id, entry);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Consumes(MediaType.WILDCARD)
+    public Response remove(@PathParam("id") long id) {
+        book.remove(caller.getSubject(), id);
+        return Response.noContent().build();
+    }
+}
