@@ -14,6 +14,9 @@ public class NotifyMetrics {
     static final String LAG = "emporium.outbox.delivery.lag";
 
     static final String PENDING = "emporium.outbox.pending";
+    /** Age of the oldest undelivered row: grows while the relay is stuck, even when nothing is delivered. */
+    static final String OLDEST = "emporium.outbox.oldest.pending.seconds";
+
     static final String OUTBOX_FAILED = "emporium.outbox.failed";
     static final String WEBHOOK_ATTEMPTS = "emporium.webhooks.attempts";
     static final String WEBHOOK_DISABLED = "emporium.webhooks.endpoints.disabled";
@@ -22,11 +25,13 @@ public class NotifyMetrics {
     MetricRegistry registry;
 
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong oldest = new AtomicLong();
 
     void register() {
         registry.timer(LAG);
         registry.counter(OUTBOX_FAILED);
         registry.gauge(PENDING, pending, AtomicLong::get);
+        registry.gauge(OLDEST, oldest, AtomicLong::get);
         for (String outcome : new String[] {"delivered", "retry", "failed"}) {
             registry.counter(WEBHOOK_ATTEMPTS, new Tag("outcome", outcome));
         }
@@ -41,8 +46,9 @@ public class NotifyMetrics {
         registry.counter(OUTBOX_FAILED).inc();
     }
 
-    void pending(long count) {
+    void pending(long count, long oldestSeconds) {
         pending.set(count);
+        oldest.set(oldestSeconds);
     }
 
     void webhookAttempt(String outcome) {

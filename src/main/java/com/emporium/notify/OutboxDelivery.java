@@ -73,8 +73,10 @@ public class OutboxDelivery {
         return true;
     }
 
-    public long pending() {
-        return outbox.countPending();
+    /** Updates the pending gauges from the table, which every replica shares. */
+    public void measurePending() {
+        long[] pending = outbox.pendingAndOldestAge();
+        metrics.pending(pending[0], pending[1]);
     }
 
     /** Exponential from one second, capped at 15 minutes, with up to 20 % jitter so replicas spread out. */

@@ -96,7 +96,7 @@ public class OutboxRelay {
                 while (running && webhooks.deliverNext()) {
                     // one webhook attempt per transaction until none is due
                 }
-                metrics.pending(delivery.pending());
+                delivery.measurePending();
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The outbox relay stopped a drain; the next signal or poll resumes it.", e);

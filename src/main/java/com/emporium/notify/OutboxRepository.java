@@ -66,11 +66,13 @@ class OutboxRepository {
                 .executeUpdate();
     }
 
-    long countPending() {
-        return ((Number) em.createNativeQuery(
-                                "SELECT count(*) FROM outbox WHERE delivered_at IS NULL AND failed_at IS NULL")
-                        .getSingleResult())
-                .longValue();
+    /** How many rows wait, and the age in seconds of the oldest (0 when none). */
+    long[] pendingAndOldestAge() {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT count(*),"
+                        + " coalesce(extract(epoch FROM now() - min(created_at)), 0)::bigint"
+                        + " FROM outbox WHERE delivered_at IS NULL AND failed_at IS NULL")
+                .getSingleResult();
+        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
     }
 
     void append(long aggregateId, String type, String payload) {

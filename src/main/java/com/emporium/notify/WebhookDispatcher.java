@@ -62,7 +62,9 @@ public class WebhookDispatcher {
 
     @PostConstruct
     void init() {
+        // HTTP/1.1: no h2c upgrade dance with receivers that speak only HTTP/1.1.
         client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(Math.min(timeoutSeconds, 5)))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
