@@ -1,5 +1,6 @@
 package com.emporium.notify;
 
+import com.emporium.platform.LogText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -57,7 +58,8 @@ public class OutboxDelivery {
             metrics.delivered(Duration.between(event.createdAt(), Instant.now()));
         } catch (RuntimeException e) {
             int attempts = event.attempts() + 1;
-            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            // The text may come from the SMTP server: escaped, so it cannot forge log lines.
+            String reason = LogText.escape(e.getClass().getSimpleName() + ": " + e.getMessage());
             if (attempts >= maxAttempts) {
                 outbox.markFailed(event.id(), reason);
                 metrics.failed();

@@ -1,5 +1,6 @@
 package com.emporium.notify;
 
+import com.emporium.platform.LogText;
 import com.emporium.platform.problem.InvalidRequest;
 import com.emporium.platform.problem.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,8 +39,8 @@ public class WebhookService {
             endpoint.change(request.url(), request.eventTypes(), request.description(), false);
         }
         webhooks.add(endpoint);
-        LOG.info(() ->
-                "Webhook endpoint " + endpoint.id() + " registered by " + actor + " for " + endpoint.eventTypes());
+        LOG.info(() -> "Webhook endpoint " + endpoint.id() + " registered by " + LogText.escape(actor) + " for "
+                + endpoint.eventTypes());
         return WebhookView.from(endpoint, secret);
     }
 

@@ -146,7 +146,8 @@ class WebhooksIT {
             }
             JsonPath view = Api.admin().get("/api/v1/admin/webhooks/{id}", id).jsonPath();
             assertThat(view.getString("disabledReason")).contains("6 failed attempts");
-            assertThat(disabledCount()).isEqualTo(disabledBefore + 1);
+            // Either replica may have disabled it, and other tests' dead endpoints may be disabled meanwhile.
+            assertThat(disabledCount()).isGreaterThanOrEqualTo(disabledBefore + 1);
             List<Map<String, Object>> log = Api.as("staff")
                     .get("/api/v1/admin/webhooks/{id}/deliveries", id)
                     .jsonPath()
