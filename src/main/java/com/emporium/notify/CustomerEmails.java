@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.Currency;
@@ -48,6 +49,11 @@ public class CustomerEmails {
     @Inject
     ShopIdentity shop;
 
+    /**
+     * In a transaction of its own: a failure here (an order that is gone, a payload that is not JSON)
+     * must not mark the relay's transaction for rollback, or the row would never record its retry.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Email> emailFor(OutboxEvent event) {
         String template = TEMPLATES.get(event.type());
         if (template == null) {

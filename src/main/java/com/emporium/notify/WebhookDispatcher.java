@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.transaction.Transactional;
@@ -84,12 +85,12 @@ public class WebhookDispatcher {
         WebhookRepository.Due due = claimed.get();
         WebhookEndpoint endpoint = webhooks.find(due.endpointId()).orElseThrow();
         String id = messageId(due.outboxId());
-        String body = body(due);
         long timestamp = Instant.now().getEpochSecond();
         Integer status = null;
         String error = null;
         long started = System.nanoTime();
         try {
+            String body = body(due);
             // Checked again at every attempt: the name may resolve elsewhere now than at registration.
             URI target = policy.check(endpoint.url());
             HttpRequest request = HttpRequest.newBuilder(target)
@@ -108,6 +109,9 @@ public class WebhookDispatcher {
             }
         } catch (WebhookUrlRefused e) {
             error = e.getMessage();
+        } catch (JsonException e) {
+            // Recorded like a failed attempt, so one bad event cannot hold up the queue behind it.
+            error = "the event's payload is not a JSON object";
         } catch (IOException e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         } catch (InterruptedException e) {

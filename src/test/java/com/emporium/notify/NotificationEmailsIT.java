@@ -153,6 +153,26 @@ class NotificationEmailsIT {
         assertThat(Mailbox.await(email, 2, BOUND)).hasSize(2);
     }
 
+    @Test
+    void anEventThatCannotBeMailedIsRetriedLaterAndHoldsUpNothing() {
+        long broken = NotifyDatabase.insertOrderEvent(987_654_321L, "payment.failed", null);
+        String email = customer();
+        PlacedOrder order = CheckoutSupport.placeOrder(email);
+        NotifyDatabase.insertOrderEvent(order.id(), "payment.failed", null);
+
+        assertThat(Mailbox.await(email, 1, BOUND)).hasSize(1);
+        Eventually.await(
+                "the broken event records failed attempts",
+                BOUND,
+                () -> NotifyDatabase.queryLong(
+                                "SELECT count(*) FROM outbox WHERE id = ? AND attempts >= 2 AND delivered_at IS NULL"
+                                        + " AND last_error IS NOT NULL",
+                                broken)
+                        == 1);
+        // Given up at once, as if it had reached the maximum attempts, so it does not linger in the gauges.
+        NotifyDatabase.execute("UPDATE outbox SET failed_at = now() WHERE id = ?", broken);
+    }
+
     static long deliveredCount(long orderId, String type) {
         return NotifyDatabase.queryLong(
                 "SELECT count(*) FROM outbox WHERE aggregate_id = ? AND type = ? AND delivered_at IS NOT NULL",
