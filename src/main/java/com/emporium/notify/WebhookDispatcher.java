@@ -43,6 +43,10 @@ public class WebhookDispatcher {
     boolean embedded;
 
     @Inject
+    @ConfigProperty(name = "emporium.webhooks.allow-loopback-http")
+    Optional<Boolean> allowLoopbackHttp;
+
+    @Inject
     @ConfigProperty(name = "emporium.webhooks.retry-base-millis", defaultValue = "30000")
     long baseMillis;
 
@@ -69,7 +73,7 @@ public class WebhookDispatcher {
                 .connectTimeout(Duration.ofSeconds(Math.min(timeoutSeconds, 5)))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        policy = WebhookUrlPolicy.of(embedded);
+        policy = WebhookUrlPolicy.of(allowLoopbackHttp.orElse(embedded));
     }
 
     static String messageId(long outboxId) {

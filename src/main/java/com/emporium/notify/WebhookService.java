@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,6 +25,10 @@ public class WebhookService {
     @Inject
     @ConfigProperty(name = "emporium.embedded.enabled", defaultValue = "true")
     boolean embedded;
+
+    @Inject
+    @ConfigProperty(name = "emporium.webhooks.allow-loopback-http")
+    Optional<Boolean> allowLoopbackHttp;
 
     @Inject
     @ConfigProperty(name = "emporium.webhooks.retry-hours", defaultValue = "24")
@@ -80,7 +85,7 @@ public class WebhookService {
     }
 
     private void check(WebhookRequest request) {
-        WebhookUrlPolicy.of(embedded).check(request.url());
+        WebhookUrlPolicy.of(allowLoopbackHttp.orElse(embedded)).check(request.url());
         for (String type : request.eventTypes()) {
             if (!WebhookQueue.EVENT_TYPES.contains(type)) {
                 throw new InvalidRequest(

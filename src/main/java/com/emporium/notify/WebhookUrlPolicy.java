@@ -28,8 +28,9 @@ public final class WebhookUrlPolicy {
         this.resolver = resolver;
     }
 
-    public static WebhookUrlPolicy of(boolean embedded) {
-        return new WebhookUrlPolicy(embedded, host -> List.of(InetAddress.getAllByName(host)));
+    /** {@code allowLoopbackHttp}: emporium.webhooks.allow-loopback-http, by default the embedded mode. */
+    public static WebhookUrlPolicy of(boolean allowLoopbackHttp) {
+        return new WebhookUrlPolicy(allowLoopbackHttp, host -> List.of(InetAddress.getAllByName(host)));
     }
 
     /** Throws {@link WebhookUrlRefused} naming the reason. */
