@@ -51,6 +51,9 @@ public class AuthResource {
     @Inject
     LoginThrottle throttle;
 
+    @Inject
+    PasswordResets resets;
+
     @POST
     @Path("register")
     @CredentialEndpoint
@@ -72,6 +75,25 @@ public class AuthResource {
         throttle.checkLogin(email);
         TokenGrant grant = logins.login(email, credentials.password(), userAgent);
         return answer(grant, "cookie".equals(mode));
+    }
+
+    /** Always 202 with the same body: the answer never tells whether the email has an account. */
+    @POST
+    @Path("password-reset")
+    @CredentialEndpoint
+    @PermitAll
+    public Response requestPasswordReset(@Valid @NotNull PasswordResetRequest request) {
+        resets.request(request.email());
+        return Response.accepted(PasswordResetAccepted.INSTANCE).build();
+    }
+
+    @POST
+    @Path("password-reset/confirm")
+    @CredentialEndpoint
+    @PermitAll
+    public Response confirmPasswordReset(@Valid @NotNull PasswordResetConfirmation confirmation) {
+        resets.confirm(confirmation.token(), confirmation.newPassword());
+        return Response.noContent().build();
     }
 
     @POST

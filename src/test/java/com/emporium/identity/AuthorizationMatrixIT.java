@@ -8,8 +8,10 @@ import com.emporium.testsupport.CatalogFixture;
 import com.emporium.testsupport.CheckoutAddress;
 import com.emporium.testsupport.Endpoints;
 import com.emporium.testsupport.Endpoints.Endpoint;
+import com.emporium.testsupport.Eventually;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +58,11 @@ class AuthorizationMatrixIT {
         /** Any order, as staff see it. */
         ANY_ORDER,
         /** An address in the caller's address book (own) or another customer's (other). */
-        ADDRESS
+        ADDRESS,
+        /** An outgoing webhook endpoint. */
+        WEBHOOK,
+        /** An endpoint with one delivery (path parameters {id} and {deliveryId}). */
+        WEBHOOK_DELIVERY
     }
 
     record Rule(Kind kind, Set<String> allowed) {}
@@ -143,6 +149,17 @@ class AuthorizationMatrixIT {
         POLICY.put("POST /api/v1/admin/loyalty/accounts/{id}/adjustments", new Rule(Kind.ACCOUNT, STAFF));
         POLICY.put("GET /api/v1/admin/loyalty/drift", new Rule(Kind.NONE, ADMIN));
         POLICY.put("POST /api/v1/admin/loyalty/expiry", new Rule(Kind.NONE, ADMIN));
+        POLICY.put("POST /api/v1/auth/password-reset", new Rule(Kind.NONE, ANYONE));
+        POLICY.put("POST /api/v1/auth/password-reset/confirm", new Rule(Kind.NONE, ANYONE));
+        POLICY.put("POST /api/v1/admin/webhooks", new Rule(Kind.NONE, ADMIN));
+        POLICY.put("GET /api/v1/admin/webhooks", new Rule(Kind.NONE, ADMIN));
+        POLICY.put("GET /api/v1/admin/webhooks/{id}", new Rule(Kind.WEBHOOK, ADMIN));
+        POLICY.put("PUT /api/v1/admin/webhooks/{id}", new Rule(Kind.WEBHOOK, ADMIN));
+        POLICY.put("DELETE /api/v1/admin/webhooks/{id}", new Rule(Kind.WEBHOOK, ADMIN));
+        POLICY.put("GET /api/v1/admin/webhooks/{id}/deliveries", new Rule(Kind.WEBHOOK, STAFF));
+        POLICY.put(
+                "POST /api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/redelivery",
+                new Rule(Kind.WEBHOOK_DELIVERY, ADMIN));
     }
 
     private static final Map<String, Accounts.Login> CALLERS = new LinkedHashMap<>();
@@ -151,6 +168,8 @@ class AuthorizationMatrixIT {
     private static String orderSku;
     /** Headers the target needs (a guest's Cart-Token or Order-Token), set while the target is made. */
     private static Map<String, String> targetHeaders = Map.of();
+    /** The delivery of a WEBHOOK_DELIVERY target, set while the target is made. */
+    private static String targetDelivery = "987654321";
 
     @BeforeAll
     static void callers() {
@@ -235,9 +254,11 @@ class AuthorizationMatrixIT {
         String path = endpoint.path();
         if (kind != Kind.NONE) {
             targetHeaders = Map.of();
+            targetDelivery = "987654321";
             path = path.replaceFirst("\\{[a-z]+}", idFor(kind, caller, target))
                     .replace("{location}", "main")
-                    .replace("{sku}", orderSku);
+                    .replace("{sku}", orderSku)
+                    .replace("{deliveryId}", targetDelivery);
             targetHeaders.forEach(request::header);
         }
         Object body = bodyFor(endpoint.key());
@@ -331,6 +352,31 @@ class AuthorizationMatrixIT {
                         .path("id")
                         .toString();
             }
+            case WEBHOOK ->
+                createdId(Api.admin()
+                        .contentType("application/json")
+                        .body(webhookBody())
+                        .post("/api/v1/admin/webhooks"));
+            case WEBHOOK_DELIVERY -> {
+                String endpoint = createdId(Api.admin()
+                        .contentType("application/json")
+                        .body(Map.of("url", "http://127.0.0.1:9/matrix", "eventTypes", List.of("order.placed")))
+                        .post("/api/v1/admin/webhooks"));
+                newOrder(null);
+                Eventually.await(
+                        "a delivery for the matrix endpoint",
+                        Duration.ofSeconds(30),
+                        () -> !Api.admin()
+                                .get("/api/v1/admin/webhooks/{id}/deliveries", endpoint)
+                                .jsonPath()
+                                .getList("id")
+                                .isEmpty());
+                targetDelivery = Api.admin()
+                        .get("/api/v1/admin/webhooks/{id}/deliveries", endpoint)
+                        .jsonPath()
+                        .getString("[0].id");
+                yield endpoint;
+            }
             case NONE -> throw new IllegalArgumentException();
         };
     }
@@ -384,6 +430,10 @@ class AuthorizationMatrixIT {
                 .post("/api/v1/orders");
         placed.then().statusCode(201);
         return Map.of("id", placed.path("id").toString(), "Order-Token", placed.path("accessToken"));
+    }
+
+    private static Map<String, Object> webhookBody() {
+        return Map.of("url", "http://127.0.0.1:9/matrix", "eventTypes", List.of("order.cancelled"));
     }
 
     private static String createdId(Response response) {
@@ -470,6 +520,10 @@ class AuthorizationMatrixIT {
             case "POST /api/v1/me/addresses", "PUT /api/v1/me/addresses/{id}" ->
                 Map.of("label", "matrix", "address", CheckoutAddress.GERMAN);
             case "POST /api/v1/admin/orders/{id}/notes" -> Map.of("text", "matrix note");
+            case "POST /api/v1/auth/password-reset" -> Map.of("email", Accounts.uniqueEmail("matrix-reset"));
+            case "POST /api/v1/auth/password-reset/confirm" ->
+                Map.of("token", "not-a-token", "newPassword", Accounts.PASSWORD);
+            case "POST /api/v1/admin/webhooks", "PUT /api/v1/admin/webhooks/{id}" -> webhookBody();
             default -> null;
         };
     }

@@ -79,4 +79,24 @@ public final class CheckoutSupport {
     public static long queryLong(String sql, Object... params) {
         return CheckoutFixture.queryLong(sql, params);
     }
+
+    /** A placed, unpaid guest order of one unit. */
+    public record PlacedOrder(long id, String accessToken, String sku) {}
+
+    /** Places a guest order of one stocked unit for {@code email}, shipped to Germany. */
+    public static PlacedOrder placeOrder(String email) {
+        String sku = CheckoutFixture.stockedSkus(5, 1990).get(0);
+        CheckoutFixture.GuestCart cart = CheckoutFixture.guestCart();
+        cart.add(sku, 1).then().statusCode(200);
+        var body = CheckoutFixture.orderBody(cart.id());
+        body.put("email", email);
+        var placed = CheckoutFixture.place(cart, UUID.randomUUID().toString(), body);
+        placed.then().statusCode(201);
+        return new PlacedOrder(placed.jsonPath().getLong("id"), placed.path("accessToken"), sku);
+    }
+
+    /** Pays a placed order with the test provider. */
+    public static void pay(PlacedOrder order) {
+        CheckoutIT.pay(order.id(), order.accessToken(), null).then().statusCode(200);
+    }
 }

@@ -183,6 +183,14 @@ class RequestFieldsIT {
                         Map.of(),
                         body("country", "LU", "taxClass", "reduced", "name", "TVA réduite", "basisPoints", 800),
                         () -> get("/api/v1/admin/tax-rates")));
+        TARGETS.put("POST /api/v1/admin/webhooks", () -> {
+            String url = "http://127.0.0.1:9/" + Api.unique("fields");
+            return new Target(
+                    Map.of(),
+                    Map.of(),
+                    body("url", url, "eventTypes", List.of("order.cancelled")),
+                    () -> query("SELECT count(*) FROM webhook_endpoint WHERE url = ?", url));
+        });
         TARGETS.put("POST /api/v1/admin/promotions", () -> {
             String code = Api.unique("FIELDS").toUpperCase();
             return new Target(

@@ -1,0 +1,89 @@
+package com.emporium.notify;
+
+import com.emporium.platform.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+
+/**
+ * Outgoing webhooks for integrators. Admins manage endpoints (the signing secret is in the creation
+ * answer only) and send deliveries again; staff read the delivery log.
+ */
+@Path("admin/webhooks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class WebhookResource {
+    @Inject
+    WebhookService webhooks;
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    public Response create(
+            @Valid @NotNull WebhookRequest request, @Context SecurityContext caller, @Context UriInfo uri) {
+        WebhookView created = webhooks.create(request, caller.getUserPrincipal().getName());
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(Long.toString(created.id()))
+                        .build())
+                .entity(created)
+                .build();
+    }
+
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    public List<WebhookView> list() {
+        return webhooks.list();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public WebhookView get(@PathParam("id") long id) {
+        return webhooks.get(id);
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public WebhookView replace(@PathParam("id") long id, @Valid @NotNull WebhookRequest request) {
+        return webhooks.replace(id, request);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public Response remove(@PathParam("id") long id) {
+        webhooks.remove(id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/deliveries")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    public List<WebhookDeliveryView> deliveries(@PathParam("id") long id) {
+        return webhooks.deliveries(id);
+    }
+
+    @POST
+    @Path("{id}/deliveries/{deliveryId}/redelivery")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.WILDCARD)
+    public Response redeliver(@PathParam("id") long id, @PathParam("deliveryId") long deliveryId) {
+        webhooks.redeliver(id, deliveryId);
+        return Response.accepted().build();
+    }
+}
