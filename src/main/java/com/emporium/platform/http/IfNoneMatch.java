@@ -4,11 +4,11 @@ package com.emporium.platform.http;
  * If-None-Match as RFC 9110 §13.1.2 defines it: {@code *} or a list of entity tags, compared weakly,
  * because caches and compressing proxies hand back {@code W/"..."} for a body that is still the same.
  */
-final class IfNoneMatch {
+public final class IfNoneMatch {
     private IfNoneMatch() {}
 
     /** True when the header is {@code *} or lists this tag, weak or strong. */
-    static boolean matches(String header, String opaque) {
+    public static boolean matches(String header, String opaque) {
         if (header == null) {
             return false;
         }

@@ -13,8 +13,10 @@ import java.io.IOException;
  * is always echoed exactly, never "*".
  */
 public class CorsFilter extends HttpFilter {
-    static final String ALLOWED_HEADERS =
-            "Authorization, Content-Type, If-Match, If-None-Match, X-CSRF-Token, X-Request-Id";
+    /** Everything a storefront sends: carts, checkout and live-stock resumption included. */
+    static final String ALLOWED_HEADERS = "Authorization, Content-Type, If-Match, If-None-Match, X-CSRF-Token,"
+            + " X-Request-Id, Cart-Token, Order-Token, Idempotency-Key, Last-Event-ID";
+
     static final String EXPOSED_HEADERS =
             "ETag, Link, Location, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, RateLimit-Policy, X-Request-Id, X-Total-Count";
 
