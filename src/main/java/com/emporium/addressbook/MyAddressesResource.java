@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
 public class MyAddressesResource {
     @Inject
     AddressBookService book;
@@ -33,23 +32,27 @@ public class MyAddressesResource {
     JsonWebToken caller;
 
     @GET
+    @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
     public List<AddressView> list() {
         return book.list(caller.getSubject());
     }
 
     @POST
+    @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
     public Response add(@Valid @NotNull AddressEntry entry) {
         AddressView saved = book.add(caller.getSubject(), entry);
         return Response.status(Response.Status.CREATED).entity(saved).build();
     }
 
     @PUT
+    @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
     @Path("{id}")
     public AddressView replace(@PathParam("id") long id, @Valid @NotNull AddressEntry entry) {
         return book.replace(caller.getSubject(), id, entry);
     }
 
     @DELETE
+    @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
     @Path("{id}")
     @Consumes(MediaType.WILDCARD)
     public Response remove(@PathParam("id") long id) {
