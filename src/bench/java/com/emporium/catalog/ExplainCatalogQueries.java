@@ -2,7 +2,12 @@ package com.emporium.catalog;
 
 import com.emporium.bench.Settings;
 import com.emporium.bench.SyntheticCatalog;
+import com.emporium.flags.RequestFlagContext;
+import com.emporium.platform.paging.CursorSecret;
 import com.emporium.platform.paging.Page;
+import dev.openfeature.sdk.Client;
+import dev.openfeature.sdk.EvaluationContext;
+import dev.openfeature.sdk.MutableContext;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -34,6 +39,26 @@ public final class ExplainCatalogQueries {
 
     private ExplainCatalogQueries() {
         search.dataSource = recordingDataSource();
+        // Outside the server: a fixed cursor key, and every flag at its default (the typo fallback on).
+        search.cursorSecret = new CursorSecret() {
+            @Override
+            public byte[] get() {
+                return "explain".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
+        };
+        search.flags = (Client) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {Client.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getBooleanValue")) {
+                        return args[1];
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        search.flagContext = new RequestFlagContext() {
+            @Override
+            public EvaluationContext current() {
+                return new MutableContext();
+            }
+        };
     }
 
     public static void main(String[] args) throws Exception {

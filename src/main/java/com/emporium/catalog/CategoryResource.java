@@ -1,6 +1,5 @@
 package com.emporium.catalog;
 
-import com.emporium.platform.http.PublicCache;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -10,7 +9,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @Path("categories")
 @Produces(MediaType.APPLICATION_JSON)
@@ -19,13 +17,14 @@ public class CategoryResource {
     CategoryService categories;
 
     @Inject
-    @ConfigProperty(name = "emporium.catalog.cache.max-age", defaultValue = "60")
-    int maxAge;
+    CatalogCache cache;
 
     /** The whole live tree, children in display order. */
     @GET
     @PermitAll
     public Response tree(@Context HttpHeaders headers) {
-        return PublicCache.ok(headers, categories.tree(), maxAge);
+        CatalogCache.Entry entry =
+                cache.respond(headers, "categories", () -> CatalogCache.fresh(categories.tree(), null, null));
+        return cache.ok(headers, entry).build();
     }
 }

@@ -6,6 +6,7 @@ import com.emporium.platform.problem.InvalidRequest;
 import com.emporium.platform.problem.NotFound;
 import com.emporium.platform.problem.StaleVersion;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -24,6 +25,9 @@ import java.util.Optional;
 public class CategoryService {
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    CatalogGeneration generation;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CategoryNode> tree() {
@@ -66,6 +70,7 @@ public class CategoryService {
         em.flush();
         category.assignPath();
         em.flush();
+        generation.changedInThisTransaction();
         return CategoryView.from(category);
     }
 
@@ -82,6 +87,7 @@ public class CategoryService {
         }
         category.rename(request.name(), positionOf(request));
         em.flush();
+        generation.changedInThisTransaction();
         return CategoryView.from(category);
     }
 
@@ -114,6 +120,7 @@ public class CategoryService {
             }
             throw e;
         }
+        generation.changedInThisTransaction();
     }
 
     private static Conflict notEmpty(Category category, String what) {

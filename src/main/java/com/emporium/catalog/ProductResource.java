@@ -1,6 +1,5 @@
 package com.emporium.catalog;
 
-import com.emporium.platform.http.PublicCache;
 import com.emporium.platform.paging.Page;
 import com.emporium.platform.problem.NotFound;
 import com.emporium.platform.validation.Slug;
@@ -17,15 +16,20 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Set;
+import java.util.TreeMap;
 
 @Path("products")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProductResource {
     private static final String ATTRIBUTE_PREFIX = "attr.";
+    private static final Set<String> LIST_PARAMETERS =
+            Set.of("q", "category", "minPrice", "maxPrice", "inStock", "sort", "limit", "cursor", "count");
 
     @Inject
     ProductSearch search;
@@ -34,8 +38,7 @@ public class ProductResource {
     ProductService products;
 
     @Inject
-    @ConfigProperty(name = "emporium.catalog.cache.max-age", defaultValue = "60")
-    int maxAge;
+    CatalogCache cache;
 
     /**
      * Lists active products, newest first unless sorted otherwise. Pages are keyset pages: follow the
@@ -44,17 +47,26 @@ public class ProductResource {
     @GET
     @PermitAll
     public Response list(@Valid @BeanParam ProductQuery query, @Context UriInfo uri, @Context HttpHeaders headers) {
-        ProductSearch.Listing listing = search.list(query, attributeFilters(uri));
-        Page<ProductSummary> page = listing.page();
-        Response.ResponseBuilder ok = Response.fromResponse(PublicCache.ok(
-                headers, new ProductPage(page.items(), page.nextCursor().orElse(null)), maxAge));
-        page.nextCursor()
-                .ifPresent(next -> ok.link(
-                        uri.getRequestUriBuilder()
-                                .replaceQueryParam("cursor", next)
-                                .build(),
-                        "next"));
-        listing.total().ifPresent(total -> ok.header("X-Total-Count", total));
+        Map<String, List<String>> attributes = attributeFilters(uri);
+        CatalogCache.Entry entry = cache.respond(headers, listKey(query, uri), () -> {
+            ProductSearch.Listing listing = search.list(query, attributes);
+            Page<ProductSummary> page = listing.page();
+            String next = page.nextCursor().orElse(null);
+            Long total = listing.total().isPresent() ? listing.total().getAsLong() : null;
+            return CatalogCache.fresh(new ProductPage(page.items(), next), next, total);
+        });
+        Response.ResponseBuilder ok = cache.ok(headers, entry);
+        // Built per request: the link carries this request's own host and spelling of the query.
+        if (entry.nextCursor() != null) {
+            ok.link(
+                    uri.getRequestUriBuilder()
+                            .replaceQueryParam("cursor", entry.nextCursor())
+                            .build(),
+                    "next");
+        }
+        if (entry.total() != null) {
+            ok.header("X-Total-Count", entry.total());
+        }
         return ok.build();
     }
 
@@ -62,9 +74,37 @@ public class ProductResource {
     @Path("{slug}")
     @PermitAll
     public Response detail(@PathParam("slug") @Slug String slug, @Context HttpHeaders headers) {
-        ProductView product =
-                products.publicDetail(slug).orElseThrow(() -> new NotFound("No product '" + slug + "' is for sale."));
-        return PublicCache.ok(headers, product, maxAge);
+        CatalogCache.Entry entry = cache.respond(headers, "products/" + slug, () -> {
+            ProductView product = products.publicDetail(slug)
+                    .orElseThrow(() -> new NotFound("No product '" + slug + "' is for sale."));
+            return CatalogCache.fresh(product, null, null);
+        });
+        return cache.ok(headers, entry).build();
+    }
+
+    /**
+     * The list request in one spelling: the parameters the list reads, sorted, each value encoded, and
+     * for a search whether this caller gets the typo fallback (a flag that may differ per guest).
+     * Parameters the list ignores stay out, so they cannot split (or flood) the cache.
+     */
+    private String listKey(ProductQuery query, UriInfo uri) {
+        Map<String, List<String>> relevant = new TreeMap<>();
+        uri.getQueryParameters().forEach((name, values) -> {
+            if (LIST_PARAMETERS.contains(name) || name.startsWith(ATTRIBUTE_PREFIX)) {
+                relevant.put(name, values.stream().sorted().toList());
+            }
+        });
+        StringBuilder key = new StringBuilder("products?");
+        relevant.forEach((name, values) -> values.forEach(value ->
+                key.append(encode(name)).append('=').append(encode(value)).append('&')));
+        if (query.searching()) {
+            key.append("~typo=").append(search.typoFallbackEnabled());
+        }
+        return key.toString();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     private static Map<String, List<String>> attributeFilters(UriInfo uri) {

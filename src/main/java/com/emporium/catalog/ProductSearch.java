@@ -97,7 +97,7 @@ public class ProductSearch {
         return new Listing(page, total);
     }
 
-    private boolean typoFallbackEnabled() {
+    boolean typoFallbackEnabled() {
         Flag flag = Flag.SEARCH_TYPO_FALLBACK;
         return flags.getBooleanValue(flag.key(), flag.fallback(), flagContext.current());
     }
@@ -132,21 +132,31 @@ public class ProductSearch {
         Sql where = filters(query, attributes, forgiving);
         Sql sql = new Sql();
         String rank = "0::real";
-        if (query.searching()) {
+        if (query.searching() && forgiving) {
+            // Typo matches have no full-text rank; how closely the name is spelled ranks them.
             rank = "(ts_rank(p.search, websearch_to_tsquery('english', ?)) + word_similarity(?, p.name))::real";
             SearchTerms terms = SearchTerms.parse(query.q);
             sql.params.add(query.q);
             sql.params.add(terms.hasWords() ? terms.words() : query.q);
+        } else if (query.searching()) {
+            // Exact matches rank by ts_rank alone (a word in the name weighs 1.0, in the description 0.4):
+            // a trigram similarity on top was a second ranking pass over every match before the LIMIT.
+            rank = "ts_rank(p.search, websearch_to_tsquery('english', ?))";
+            sql.params.add(query.q);
         }
+        // The page is chosen first (filter, rank, sort, limit) and only its rows get an image and their
+        // availability: computed before the LIMIT, those lookups would run for every match.
         sql.text
-                .append(
-                        "SELECT * FROM (SELECT p.id, p.slug, p.name, c.slug AS category, p.price_from, p.currency, p.created_at, ")
+                .append("SELECT page.*, (SELECT i.url FROM product_image i WHERE i.product_id = page.id")
+                .append(" ORDER BY i.position, i.id LIMIT 1) AS image,")
+                .append(" EXISTS (SELECT 1 FROM variant v JOIN available_stock a ON a.sku = v.sku")
+                .append(" WHERE v.product_id = page.id AND NOT v.archived) AS in_stock")
+                .append(" FROM (SELECT * FROM (SELECT p.id, p.slug, p.name, c.slug AS category, p.price_from,")
+                .append(" p.currency, p.created_at, ")
                 .append(rank)
-                .append(
-                        " AS rank, (SELECT i.url FROM product_image i WHERE i.product_id = p.id ORDER BY i.position, i.id LIMIT 1) AS image")
-                .append(" FROM product p JOIN category c ON c.id = p.category_id WHERE ")
+                .append(" AS rank FROM product p JOIN category c ON c.id = p.category_id WHERE ")
                 .append(where.text)
-                .append(") page");
+                .append(") matches");
         sql.params.addAll(where.params);
         if (cursor != null) {
             sql.text.append(" WHERE ").append(sort.after);
@@ -154,6 +164,7 @@ public class ProductSearch {
             sql.params.add(idParam(cursor.keys().get(1)));
         }
         sql.text.append(" ORDER BY ").append(sort.orderBy).append(" LIMIT ").append(size + 1);
+        sql.text.append(") page ORDER BY ").append(sort.orderBy);
         return sql;
     }
 
@@ -326,7 +337,8 @@ public class ProductSearch {
                                 rs.getString("category"),
                                 new Money(rs.getLong("price_from"), rs.getString("currency")),
                                 rs.getString("image"),
-                                created.toInstant()),
+                                created.toInstant(),
+                                rs.getBoolean("in_stock")),
                         rs.getFloat("rank")));
             }
         } catch (SQLException e) {

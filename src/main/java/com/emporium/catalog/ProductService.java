@@ -33,6 +33,9 @@ public class ProductService {
     @Inject
     StockAvailability stock;
 
+    @Inject
+    CatalogGeneration generation;
+
     /** The public detail: active products in live categories only; anything else is simply not there. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ProductView> publicDetail(String slug) {
@@ -77,6 +80,7 @@ public class ProductService {
         }
         em.persist(product);
         flushInLiveCategory(category);
+        generation.changedInThisTransaction();
         return ProductView.from(product, true);
     }
 
@@ -92,6 +96,7 @@ public class ProductService {
                 : liveCategory(update.category());
         product.describe(update.name(), update.description(), category, update.status());
         flushInLiveCategory(category);
+        generation.changedInThisTransaction();
         return ProductView.from(product, true);
     }
 
@@ -116,6 +121,7 @@ public class ProductService {
 
     public void archive(long id, long expectedVersion) {
         findAt(id, expectedVersion).archive();
+        generation.changedInThisTransaction();
     }
 
     public ProductView addVariant(long productId, long expectedVersion, VariantRequest request) {
@@ -125,6 +131,7 @@ public class ProductService {
                 request.sku(), request.title(), priceOf(request), checkedAttributes(request.attributes()));
         em.persist(variant);
         em.flush();
+        generation.changedInThisTransaction();
         return ProductView.from(product, true);
     }
 
@@ -140,6 +147,7 @@ public class ProductService {
         }
         variant.revise(request.title(), priceOf(request), checkedAttributes(request.attributes()));
         em.flush();
+        generation.changedInThisTransaction();
         return ProductView.VariantView.from(variant);
     }
 
@@ -147,6 +155,7 @@ public class ProductService {
         Variant variant = findVariant(variantId);
         requireVersion(variant, expectedVersion);
         variant.archive();
+        generation.changedInThisTransaction();
     }
 
     private static void requireVersion(Variant variant, long expectedVersion) {

@@ -1,10 +1,12 @@
 package com.emporium.inventory.live;
 
+import com.emporium.inventory.StockChanged;
 import com.emporium.platform.startup.SchemaReady;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -53,6 +55,9 @@ public class InventoryListener {
 
     @Inject
     MetricRegistry metrics;
+
+    @Inject
+    Event<StockChanged> stockChanged;
 
     @Inject
     @ConfigProperty(name = "db.host", defaultValue = "localhost")
@@ -142,6 +147,7 @@ public class InventoryListener {
                 if (lastSeenId < 0) {
                     lastSeenId = log.latestId(connection);
                     live.startAt(lastSeenId);
+                    stockChanged.fire(new StockChanged(lastSeenId));
                 }
                 // Listening first, then reading: whatever committed while disconnected is in the table now,
                 // and whatever commits from here on is also notified.
@@ -187,6 +193,7 @@ public class InventoryListener {
                 live.publish(events);
                 InventoryEvent newest = events.get(events.size() - 1);
                 lastSeenId = newest.id();
+                stockChanged.fire(new StockChanged(lastSeenId));
                 lagMillis = Math.max(
                         0, Duration.between(newest.occurredAt(), Instant.now()).toMillis());
             }

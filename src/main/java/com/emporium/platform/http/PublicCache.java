@@ -20,16 +20,27 @@ public final class PublicCache {
 
     private PublicCache() {}
 
-    public static Response ok(HttpHeaders headers, Object view, int maxAgeSeconds) {
+    /** A serialised body and its ETag: what a response cache keeps and what every response is built from. */
+    public record Representation(byte[] body, String etag) {}
+
+    public static Representation represent(Object view) {
         byte[] body = JSONB.toJson(view).getBytes(StandardCharsets.UTF_8);
-        EntityTag tag = new EntityTag(hash(body));
+        return new Representation(body, hash(body));
+    }
+
+    public static Response ok(HttpHeaders headers, Object view, int maxAgeSeconds) {
+        return ok(headers, represent(view), maxAgeSeconds);
+    }
+
+    public static Response ok(HttpHeaders headers, Representation representation, int maxAgeSeconds) {
+        EntityTag tag = new EntityTag(representation.etag());
         String cache = "public, max-age=" + maxAgeSeconds;
         if (IfNoneMatch.matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), tag.getValue())) {
             return Response.notModified(tag)
                     .header(HttpHeaders.CACHE_CONTROL, cache)
                     .build();
         }
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
+        return Response.ok(representation.body(), MediaType.APPLICATION_JSON_TYPE)
                 .tag(tag)
                 .header(HttpHeaders.CACHE_CONTROL, cache)
                 .build();

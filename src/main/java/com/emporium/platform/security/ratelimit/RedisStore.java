@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -103,6 +104,31 @@ public class RedisStore {
             List<Long> result =
                     (List<Long>) jedis.eval(COUNT_SCRIPT, List.of(key), List.of(Long.toString(window.toMillis())));
             return new long[] {result.get(0), result.get(1)};
+        }
+    }
+
+    /**
+     * A stored value, or empty when there is none; throws a JedisException when Redis cannot answer.
+     * For caches that share this pool and its short timeouts; a stale pooled connection is replaced
+     * once, as in {@link #count}.
+     */
+    public Optional<byte[]> read(byte[] key) {
+        return withFreshRetry(jedis -> Optional.ofNullable(jedis.get(key)));
+    }
+
+    /** Stores a value that Redis drops by itself after {@code timeToLive}; throws when Redis cannot answer. */
+    public void write(byte[] key, byte[] value, Duration timeToLive) {
+        withFreshRetry(jedis -> jedis.psetex(key, Math.max(1, timeToLive.toMillis()), value));
+    }
+
+    private <T> T withFreshRetry(Function<Jedis, T> command) {
+        try (Jedis jedis = pool().getResource()) {
+            return command.apply(jedis);
+        } catch (JedisConnectionException stale) {
+            pool().clear();
+            try (Jedis jedis = pool().getResource()) {
+                return command.apply(jedis);
+            }
         }
     }
 
