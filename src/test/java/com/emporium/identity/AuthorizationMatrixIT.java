@@ -125,6 +125,9 @@ class AuthorizationMatrixIT {
         POLICY.put("POST /api/v1/admin/orders/{id}/delivery", new Rule(Kind.ANY_ORDER, STAFF));
         POLICY.put("POST /api/v1/admin/orders/{id}/cancellation", new Rule(Kind.ANY_ORDER, STAFF));
         POLICY.put("POST /api/v1/admin/orders/sweeps", new Rule(Kind.NONE, ADMIN));
+        // Stripe authenticates its webhook by signature, so the endpoint is open to all (unsigned: 400).
+        POLICY.put("POST /api/v1/payments/stripe/webhook", new Rule(Kind.NONE, ANYONE));
+        POLICY.put("POST /api/v1/admin/payments/reconciliation", new Rule(Kind.NONE, STAFF));
         POLICY.put("GET /api/v1/admin/promotions", new Rule(Kind.NONE, STAFF));
         POLICY.put("POST /api/v1/admin/promotions", new Rule(Kind.NONE, STAFF));
         POLICY.put("GET /api/v1/admin/tax-rates", new Rule(Kind.NONE, STAFF));
