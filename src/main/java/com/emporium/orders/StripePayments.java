@@ -78,7 +78,9 @@ public class StripePayments {
 
     /** Verifies and applies one webhook delivery; answers what it did. */
     public String receive(String payload, String signature) {
+        // STRIPE_WEBHOOK_SECRET is the Secret's name for it (operator/secret-template.yaml).
         Optional<String> secret = config.getOptionalValue("emporium.stripe.webhook-secret", String.class)
+                .or(() -> config.getOptionalValue("stripe.webhook-secret", String.class))
                 .filter(s -> !s.isBlank());
         if (secret.isEmpty()) {
             throw new NotFound("Stripe webhooks are not enabled on this shop.");

@@ -85,6 +85,30 @@ final class StripeStandIn {
                         .withBody(intent(intentId, orderId, amount, currency, status))));
     }
 
+    /** Every refund for this intent succeeds at once, as Stripe answers card refunds. */
+    static StubMapping answerRefunds(String intentId, String currency) {
+        return server().stubFor(post(urlEqualTo("/v1/refunds"))
+                .withRequestBody(
+                        com.github.tomakehurst.wiremock.client.WireMock.containing("payment_intent=" + intentId))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
+                                {"id":"re_it_%s","object":"refund","amount":1,"charge":"ch_it","created":%d,
+                                 "currency":"%s","metadata":{},"payment_intent":"%s","reason":null,
+                                 "status":"succeeded"}""".formatted(
+                                        intentId,
+                                        Instant.now().getEpochSecond(),
+                                        currency.toLowerCase(Locale.ROOT),
+                                        intentId))));
+    }
+
+    static List<LoggedRequest> refunds(String intentId) {
+        return server().findAll(postRequestedFor(urlEqualTo("/v1/refunds"))
+                .withRequestBody(
+                        com.github.tomakehurst.wiremock.client.WireMock.containing("payment_intent=" + intentId)));
+    }
+
     static List<LoggedRequest> creates(long orderId) {
         return server().findAll(postRequestedFor(urlEqualTo("/v1/payment_intents"))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matching(
