@@ -124,6 +124,7 @@ class AuthorizationMatrixIT {
         POLICY.put("POST /api/v1/admin/orders/{id}/shipment", new Rule(Kind.ANY_ORDER, STAFF));
         POLICY.put("POST /api/v1/admin/orders/{id}/delivery", new Rule(Kind.ANY_ORDER, STAFF));
         POLICY.put("POST /api/v1/admin/orders/{id}/cancellation", new Rule(Kind.ANY_ORDER, STAFF));
+        POLICY.put("POST /api/v1/admin/orders/{id}/refunds", new Rule(Kind.ANY_ORDER, STAFF));
         POLICY.put("POST /api/v1/admin/orders/sweeps", new Rule(Kind.NONE, ADMIN));
         // Stripe authenticates its webhook by signature, so the endpoint is open to all (unsigned: 400).
         POLICY.put("POST /api/v1/payments/stripe/webhook", new Rule(Kind.NONE, ANYONE));
@@ -228,6 +229,10 @@ class AuthorizationMatrixIT {
                     .replace("{location}", "main")
                     .replace("{sku}", orderSku);
             targetHeaders.forEach(request::header);
+        }
+        if (endpoint.key().endsWith("/refunds")) {
+            // A refund needs a key before the order is looked up; with one, a missing order is a 404.
+            request.header("Idempotency-Key", UUID.randomUUID().toString());
         }
         Object body = bodyFor(endpoint.key());
         if (body != null) {
@@ -440,6 +445,7 @@ class AuthorizationMatrixIT {
                         "trackingNumber",
                         "MATRIX");
             case "POST /api/v1/admin/orders/{id}/cancellation" -> Map.of("reason", "matrix");
+            case "POST /api/v1/admin/orders/{id}/refunds" -> Map.of();
             default -> null;
         };
     }

@@ -109,10 +109,14 @@ final class StripeStandIn {
                         com.github.tomakehurst.wiremock.client.WireMock.containing("payment_intent=" + intentId)));
     }
 
+    /** Every PaymentIntent creation the stand-in received for this order, told by the metadata in the form body. */
     static List<LoggedRequest> creates(long orderId) {
-        return server().findAll(postRequestedFor(urlEqualTo("/v1/payment_intents"))
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matching(
-                        "(.*&)?metadata%5Border_id%5D=" + orderId + "(&.*)?")));
+        return server().findAll(postRequestedFor(urlEqualTo("/v1/payment_intents"))).stream()
+                .filter(r -> java.util.Arrays.asList(
+                                java.net.URLDecoder.decode(r.getBodyAsString(), StandardCharsets.UTF_8)
+                                        .split("&"))
+                        .contains("metadata[order_id]=" + orderId))
+                .toList();
     }
 
     /** An event as Stripe posts it, of the library's API version, with {@code object} as its data. */
