@@ -13,6 +13,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,6 +41,9 @@ public class AdminOrderResource {
 
     @Inject
     OrderSweeper sweeper;
+
+    @Inject
+    StripePayments payments;
 
     @Context
     SecurityContext security;
@@ -120,6 +124,24 @@ public class AdminOrderResource {
         return jakarta.ws.rs.core.Response.status(201)
                 .entity(orders.addNote(id, note, actor()))
                 .build();
+    }
+
+    /**
+     * Refunds the whole order (no {@code lines}) or the units named, with or without shipping; needs an
+     * Idempotency-Key, and a retry with the same key never refunds twice. The order becomes
+     * PARTIALLY_REFUNDED or REFUNDED once the provider confirms (at once with the {@code test} provider).
+     */
+    @POST
+    @Path("{id}/refunds")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    public OrderView refund(
+            @PathParam("id") long id,
+            @HeaderParam("Idempotency-Key") String key,
+            @Valid @NotNull RefundRequest request) {
+        if (key == null || key.isEmpty() || key.length() > 200 || !key.matches("[\\x21-\\x7e]+")) {
+            throw new OrderProblems.KeyRequired();
+        }
+        return payments.refund(id, key, request, actor());
     }
 
     /** Runs the unpaid-order sweep now (it also runs on a schedule); answers how many were cancelled. */

@@ -15,7 +15,7 @@ final class OrderProblems {
                     400,
                     "idempotency-key-required",
                     "Idempotency-Key required",
-                    "Placing an order needs an Idempotency-Key header of 1 to 200 visible ASCII characters.");
+                    "This request needs an Idempotency-Key header of 1 to 200 visible ASCII characters.");
         }
     }
 

@@ -32,6 +32,9 @@ public class OrderResource {
     @Inject
     OrderService orders;
 
+    @Inject
+    StripePayments payments;
+
     @Context
     SecurityContext security;
 
@@ -64,13 +67,17 @@ public class OrderResource {
         return orders.get(id, access(token, null));
     }
 
-    /** Pays the order's total with a provider; the built-in {@code test} provider approves unless told to decline. */
+    /**
+     * Pays the order's total with a provider; the built-in {@code test} provider approves unless told to
+     * decline. With {@code stripe} the answer carries the PaymentIntent's client secret and the order stays
+     * PENDING_PAYMENT until Stripe's webhook confirms the payment.
+     */
     @POST
     @Path("{id}/payments")
     @PermitAll
     public OrderView pay(
             @PathParam("id") long id, @HeaderParam(ORDER_TOKEN) String token, @Valid @NotNull PaymentRequest request) {
-        return orders.pay(id, access(token, null), request);
+        return payments.pay(id, access(token, null), request);
     }
 
     private OrderAccess access(String orderToken, String cartToken) {

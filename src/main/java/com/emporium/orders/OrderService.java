@@ -56,6 +56,9 @@ public class OrderService {
     OrderRepository orders;
 
     @Inject
+    PaymentRepository payments;
+
+    @Inject
     Client flags;
 
     @Inject
@@ -255,16 +258,44 @@ public class OrderService {
         if (!result.approved()) {
             throw new PaymentDeclined(result.declineReason());
         }
-        Instant now = Instant.now();
-        orders.record(order.transitionTo(
-                OrderState.PAID, access.actor(), "paid with " + gateway.provider() + " " + result.reference(), now));
-        reservations.sell(order.reservationId(), access.actor(), "order " + id);
-        loyalty.confirm(id);
-        loyalty.earn(id, order.owner(), order.currency(), order.netForPoints(), now);
-        announce(order, "order.paid", now);
-        paidEvents.fire(new OrderMetrics.Paid(id, order.currency(), order.total()));
-        orders.flush();
+        settlePaid(order, gateway.provider(), result.reference(), access.actor());
         return OrderView.from(order, null, orders.history(id));
+    }
+
+    /** What a payment needs to know of an order its caller may pay now. */
+    public record Payable(long orderId, long total, String currency) {}
+
+    /** The order if {@code access} may see it and it still awaits payment; 404 or 409 otherwise. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Payable payable(long id, OrderAccess access) {
+        CustomerOrder order = visible(orders.find(id), id, access);
+        if (order.state() != OrderState.PENDING_PAYMENT) {
+            throw new InvalidTransition(id, order.state(), OrderState.PAID);
+        }
+        return new Payable(id, order.amountDue(), order.currency());
+    }
+
+    /**
+     * The one way an order becomes PAID, for every provider: the caller holds the order's row lock, so
+     * the held units become a sale exactly once however many confirmations arrive.
+     */
+    void settlePaid(CustomerOrder order, String provider, String reference, String actor) {
+        Instant now = Instant.now();
+        orders.record(order.transitionTo(OrderState.PAID, actor, "paid with " + provider + " " + reference, now));
+        reservations.sell(order.reservationId(), actor, "order " + order.id());
+        loyalty.confirm(order.id());
+        loyalty.earn(order.id(), order.owner(), order.currency(), order.netForPoints(), now);
+        announce(order, "order.paid", now);
+        paidEvents.fire(new OrderMetrics.Paid(order.id(), order.currency(), order.total()));
+        orders.flush();
+    }
+
+    Optional<CustomerOrder> lock(long id) {
+        return orders.lock(id);
+    }
+
+    OrderView view(CustomerOrder order, OrderView.Payment payment) {
+        return OrderView.from(order, null, orders.history(order.id())).with(payment);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -281,7 +312,10 @@ public class OrderService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public OrderView detail(long id) {
         CustomerOrder order = orders.find(id).orElseThrow(() -> missing(id));
-        return OrderView.from(order, null, orders.history(id));
+        return OrderView.from(order, null, orders.history(id))
+                .with(payments.ofOrder(id, StripeGateway.NAME)
+                        .map(p -> PaymentService.view(p, null))
+                        .orElse(null));
     }
 
     public OrderView fulfil(long id, Fulfilment fulfilment, String actor) {
@@ -355,7 +389,7 @@ public class OrderService {
         return OrderView.from(order, null, orders.history(id));
     }
 
-    private void announce(CustomerOrder order, String type, Instant at) {
+    void announce(CustomerOrder order, String type, Instant at) {
         orders.announce(
                 order.id(),
                 type,

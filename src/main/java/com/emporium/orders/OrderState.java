@@ -24,7 +24,7 @@ public enum OrderState {
             case FULFILLED -> EnumSet.of(SHIPPED);
             case SHIPPED -> EnumSet.of(DELIVERED);
             case DELIVERED -> EnumSet.of(REFUNDED, PARTIALLY_REFUNDED);
-            case PARTIALLY_REFUNDED -> EnumSet.of(REFUNDED);
+            case PARTIALLY_REFUNDED -> EnumSet.of(PARTIALLY_REFUNDED, REFUNDED);
             case CANCELLED, REFUNDED -> EnumSet.noneOf(OrderState.class);
         };
     }

@@ -32,7 +32,8 @@ public record OrderView(
         Instant placedAt,
         Instant payBy,
         String accessToken,
-        List<Step> history) {
+        List<Step> history,
+        Payment payment) {
 
     public record Line(
             String sku,
@@ -47,6 +48,40 @@ public record OrderView(
     public record Tax(String name, int basisPoints, long amount) {}
 
     public record Step(String from, String to, String actor, String reason, Instant at) {}
+
+    /**
+     * A payment in progress at an asynchronous provider. {@code clientSecret} is only in the answer to the
+     * customer's payment request: the storefront confirms the PaymentIntent with it through Stripe.js.
+     */
+    public record Payment(String provider, String intentId, String status, String clientSecret, String note) {}
+
+    OrderView with(Payment value) {
+        return new OrderView(
+                id,
+                state,
+                email,
+                currency,
+                lines,
+                subtotal,
+                discount,
+                shipping,
+                tax,
+                total,
+                pointsRedeemed,
+                pointsValue,
+                amountDue,
+                pricesIncludeTax,
+                taxes,
+                shippingMethod,
+                shippingAddress,
+                carrier,
+                trackingNumber,
+                placedAt,
+                payBy,
+                accessToken,
+                history,
+                value);
+    }
 
     static OrderView from(CustomerOrder order, String accessToken, List<OrderTransition> history) {
         return new OrderView(
@@ -93,6 +128,7 @@ public record OrderView(
                                         h.actor(),
                                         h.reason(),
                                         h.occurredAt().truncatedTo(ChronoUnit.MILLIS)))
-                                .toList());
+                                .toList(),
+                null);
     }
 }

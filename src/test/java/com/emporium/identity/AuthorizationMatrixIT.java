@@ -133,7 +133,11 @@ class AuthorizationMatrixIT {
         POLICY.put("POST /api/v1/admin/orders/{id}/shipment", new Rule(Kind.ANY_ORDER, STAFF));
         POLICY.put("POST /api/v1/admin/orders/{id}/delivery", new Rule(Kind.ANY_ORDER, STAFF));
         POLICY.put("POST /api/v1/admin/orders/{id}/cancellation", new Rule(Kind.ANY_ORDER, STAFF));
+        POLICY.put("POST /api/v1/admin/orders/{id}/refunds", new Rule(Kind.ANY_ORDER, STAFF));
         POLICY.put("POST /api/v1/admin/orders/sweeps", new Rule(Kind.NONE, ADMIN));
+        // Stripe authenticates its webhook by signature, so the endpoint is open to all (unsigned: 400).
+        POLICY.put("POST /api/v1/payments/stripe/webhook", new Rule(Kind.NONE, ANYONE));
+        POLICY.put("POST /api/v1/admin/payments/reconciliation", new Rule(Kind.NONE, STAFF));
         POLICY.put("GET /api/v1/admin/promotions", new Rule(Kind.NONE, STAFF));
         POLICY.put("POST /api/v1/admin/promotions", new Rule(Kind.NONE, STAFF));
         POLICY.put("GET /api/v1/admin/tax-rates", new Rule(Kind.NONE, STAFF));
@@ -260,6 +264,10 @@ class AuthorizationMatrixIT {
                     .replace("{sku}", orderSku)
                     .replace("{deliveryId}", targetDelivery);
             targetHeaders.forEach(request::header);
+        }
+        if (endpoint.key().endsWith("/refunds")) {
+            // A refund needs a key before the order is looked up; with one, a missing order is a 404.
+            request.header("Idempotency-Key", UUID.randomUUID().toString());
         }
         Object body = bodyFor(endpoint.key());
         if (body != null) {
@@ -524,6 +532,7 @@ class AuthorizationMatrixIT {
             case "POST /api/v1/auth/password-reset/confirm" ->
                 Map.of("token", "not-a-token", "newPassword", Accounts.PASSWORD);
             case "POST /api/v1/admin/webhooks", "PUT /api/v1/admin/webhooks/{id}" -> webhookBody();
+            case "POST /api/v1/admin/orders/{id}/refunds" -> Map.of();
             default -> null;
         };
     }

@@ -104,6 +104,44 @@ class LoyaltyIT {
     }
 
     @Test
+    void aRefundTakesBackThePointsTheOrderEarnedAndNeverMoreMoneyThanWasPaid() {
+        Accounts.Login customer = Accounts.customer();
+        String account = account(customer);
+        grant(account, 1000);
+        String sku = CheckoutSupport.stockedSku(10, 5000);
+        Response order = CheckoutSupport.placeAsCustomer(customer, sku, 1, 400L, UUID.randomUUID().toString());
+        order.then().statusCode(201);
+        long orderId = order.jsonPath().getLong("id");
+        long amountDue = order.jsonPath().getLong("amountDue");
+        customer.api()
+                .contentType("application/json")
+                .body(Map.of("provider", "test"))
+                .post("/api/v1/orders/{id}/payments", orderId)
+                .then()
+                .statusCode(200);
+        long earned = CheckoutSupport.queryLong(
+                "SELECT points FROM loyalty_entry WHERE order_id = ? AND kind = 'EARN'", orderId);
+        assertThat(earned).isPositive();
+
+        Response refunded = Api.as("staff")
+                .contentType("application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of())
+                .post("/api/v1/admin/orders/{id}/refunds", orderId);
+        refunded.then().statusCode(200);
+
+        assertThat(CheckoutSupport.queryLong(
+                        "SELECT COALESCE(SUM(amount), 0) FROM refund WHERE order_id = ?", orderId))
+                .as("the money refunded is what was paid, not the part paid with points")
+                .isEqualTo(amountDue);
+        assertThat(CheckoutSupport.queryLong(
+                        "SELECT COALESCE(-SUM(points), 0) FROM loyalty_entry WHERE order_id = ? AND kind = 'REVERSAL'",
+                        orderId))
+                .isEqualTo(earned);
+        assertThat(ledgerSum(account)).isEqualTo(600);
+    }
+
+    @Test
     void aCancelledOrderGivesItsHeldPointsBack() {
         Accounts.Login customer = Accounts.customer();
         String account = account(customer);

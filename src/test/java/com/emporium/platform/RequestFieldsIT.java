@@ -304,6 +304,15 @@ class RequestFieldsIT {
                     body("lines", List.of(body("sku", sku, "quantity", 1)), "carrier", "DHL", "trackingNumber", "T1"),
                     () -> get("/api/v1/admin/orders/{id}", order));
         });
+        TARGETS.put("POST /api/v1/admin/orders/{id}/refunds", () -> {
+            long order = paidOrder();
+            String sku = query("SELECT sku FROM order_line WHERE order_id = ?", order);
+            return new Target(
+                    Map.of("id", order),
+                    Map.of("Idempotency-Key", Api.unique("fields")),
+                    body("lines", List.of(body("sku", sku, "quantity", 1)), "shipping", false, "restock", false),
+                    () -> get("/api/v1/admin/orders/{id}", order));
+        });
     }
 
     /** The current version of a cart the test admin owns. */

@@ -1,0 +1,143 @@
+package com.emporium.orders;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.stripe.Stripe;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A stand-in for Stripe's API on the port the build reserved (the test server's stripe-java points at
+ * it), answering in Stripe's JSON shapes, plus a webhook signer using Stripe's scheme: HMAC-SHA256 over
+ * {@code timestamp.payload}, sent as {@code t=...,v1=...}.
+ */
+final class StripeStandIn {
+    static final String SECRET = System.getProperty("it.stripe.webhook-secret", "whsec_it_only_signing_secret");
+    private static WireMockServer server;
+
+    private StripeStandIn() {}
+
+    static synchronized WireMockServer server() {
+        if (server == null) {
+            server = new WireMockServer(options().port(Integer.getInteger("it.stripe.port", 18089)));
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        }
+        return server;
+    }
+
+    static String intentKey(long orderId) {
+        return "order-" + orderId + "-payment-intent";
+    }
+
+    /** A PaymentIntent as Stripe's API returns it. */
+    static String intent(String id, long orderId, long amount, String currency, String status) {
+        return """
+                {"id":"%1$s","object":"payment_intent","amount":%2$d,"amount_capturable":0,
+                 "amount_received":%3$d,"automatic_payment_methods":{"allow_redirects":"always","enabled":true},
+                 "capture_method":"automatic","client_secret":"%1$s_secret_it","confirmation_method":"automatic",
+                 "created":%4$d,"currency":"%5$s","last_payment_error":%6$s,"livemode":false,
+                 "metadata":{"order_id":"%7$d"},"payment_method_types":["card"],"status":"%8$s"}""".formatted(
+                        id,
+                        amount,
+                        "succeeded".equals(status) ? amount : 0,
+                        Instant.now().getEpochSecond(),
+                        currency.toLowerCase(Locale.ROOT),
+                        "requires_payment_method".equals(status)
+                                ? "{\"code\":\"card_declined\",\"decline_code\":\"insufficient_funds\","
+                                        + "\"message\":\"Your card has insufficient funds.\",\"type\":\"card_error\"}"
+                                : "null",
+                        orderId,
+                        status);
+    }
+
+    /** Creating the order's intent answers {@code intentId}, only for the order's idempotency key. */
+    static StubMapping answerCreate(long orderId, String intentId, long amount, String currency, int delayMillis) {
+        return server().stubFor(post(urlEqualTo("/v1/payment_intents"))
+                .withHeader("Idempotency-Key", equalTo(intentKey(orderId)))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("Request-Id", "req_it")
+                        .withFixedDelay(delayMillis)
+                        .withBody(intent(intentId, orderId, amount, currency, "requires_payment_method"))));
+    }
+
+    static StubMapping answerRetrieve(long orderId, String intentId, long amount, String currency, String status) {
+        return server().stubFor(get(urlEqualTo("/v1/payment_intents/" + intentId))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(intent(intentId, orderId, amount, currency, status))));
+    }
+
+    /** Every refund for this intent succeeds at once, as Stripe answers card refunds. */
+    static StubMapping answerRefunds(String intentId, String currency) {
+        return server().stubFor(post(urlEqualTo("/v1/refunds"))
+                .withRequestBody(
+                        com.github.tomakehurst.wiremock.client.WireMock.containing("payment_intent=" + intentId))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
+                                {"id":"re_it_%s","object":"refund","amount":1,"charge":"ch_it","created":%d,
+                                 "currency":"%s","metadata":{},"payment_intent":"%s","reason":null,
+                                 "status":"succeeded"}""".formatted(
+                                        intentId,
+                                        Instant.now().getEpochSecond(),
+                                        currency.toLowerCase(Locale.ROOT),
+                                        intentId))));
+    }
+
+    static List<LoggedRequest> refunds(String intentId) {
+        return server().findAll(postRequestedFor(urlEqualTo("/v1/refunds"))
+                .withRequestBody(
+                        com.github.tomakehurst.wiremock.client.WireMock.containing("payment_intent=" + intentId)));
+    }
+
+    /** Every PaymentIntent creation the stand-in received for this order, told by the metadata in the form body. */
+    static List<LoggedRequest> creates(long orderId) {
+        return server().findAll(postRequestedFor(urlEqualTo("/v1/payment_intents"))).stream()
+                .filter(r -> java.util.Arrays.asList(
+                                java.net.URLDecoder.decode(r.getBodyAsString(), StandardCharsets.UTF_8)
+                                        .split("&"))
+                        .contains("metadata[order_id]=" + orderId))
+                .toList();
+    }
+
+    /** An event as Stripe posts it, of the library's API version, with {@code object} as its data. */
+    static String event(String id, String type, String object) {
+        return """
+                {"id":"%s","object":"event","api_version":"%s","created":%d,"data":{"object":%s},
+                 "livemode":false,"pending_webhooks":1,"request":{"id":null,"idempotency_key":null},"type":"%s"}""".formatted(id, Stripe.API_VERSION, Instant.now().getEpochSecond(), object, type);
+    }
+
+    static String signature(String payload, String secret, long timestamp) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] digest = mac.doFinal((timestamp + "." + payload).getBytes(StandardCharsets.UTF_8));
+            return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(digest);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String signature(String payload) {
+        return signature(payload, SECRET, Instant.now().getEpochSecond());
+    }
+}
