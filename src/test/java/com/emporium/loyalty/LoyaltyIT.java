@@ -109,7 +109,8 @@ class LoyaltyIT {
         String account = account(customer);
         grant(account, 1000);
         String sku = CheckoutSupport.stockedSku(10, 5000);
-        Response order = CheckoutSupport.placeAsCustomer(customer, sku, 1, 400L, UUID.randomUUID().toString());
+        Response order = CheckoutSupport.placeAsCustomer(
+                customer, sku, 1, 400L, UUID.randomUUID().toString());
         order.then().statusCode(201);
         long orderId = order.jsonPath().getLong("id");
         long amountDue = order.jsonPath().getLong("amountDue");
@@ -130,8 +131,7 @@ class LoyaltyIT {
                 .post("/api/v1/admin/orders/{id}/refunds", orderId);
         refunded.then().statusCode(200);
 
-        assertThat(CheckoutSupport.queryLong(
-                        "SELECT COALESCE(SUM(amount), 0) FROM refund WHERE order_id = ?", orderId))
+        assertThat(CheckoutSupport.queryLong("SELECT COALESCE(SUM(amount), 0) FROM refund WHERE order_id = ?", orderId))
                 .as("the money refunded is what was paid, not the part paid with points")
                 .isEqualTo(amountDue);
         assertThat(CheckoutSupport.queryLong(
