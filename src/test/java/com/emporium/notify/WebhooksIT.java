@@ -266,14 +266,20 @@ class WebhooksIT {
                 .getString("[0].state");
     }
 
+    /** Endpoints disabled so far, summed over both replicas: either one may be the one that disables. */
     private static double disabledCount() {
-        String metrics = Api.anonymous()
-                .accept("text/plain")
-                .get("/metrics?scope=application")
-                .asString();
-        return metrics.lines()
-                .filter(l -> l.startsWith("emporium_webhooks_endpoints_disabled_total"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .sum();
+        double sum = 0;
+        for (String base : List.of(Api.BASE_URL, System.getProperty("it.b.base.url"))) {
+            String metrics = io.restassured.RestAssured.given()
+                    .baseUri(base)
+                    .accept("text/plain")
+                    .get("/metrics?scope=application")
+                    .asString();
+            sum += metrics.lines()
+                    .filter(l -> l.startsWith("emporium_webhooks_endpoints_disabled_total"))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                    .sum();
+        }
+        return sum;
     }
 }
