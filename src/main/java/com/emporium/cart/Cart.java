@@ -1,6 +1,5 @@
 package com.emporium.cart;
 
-import com.emporium.platform.problem.NotFound;
 import com.emporium.platform.problem.StaleVersion;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -124,7 +123,7 @@ public class Cart {
     void change(String sku, int quantity, Instant now) {
         requireOpen();
         if (line(sku).isEmpty()) {
-            throw new NotFound("SKU '" + sku + "' is not in this cart.");
+            throw new LineNotInCart(sku);
         }
         replace(sku, quantity);
         updatedAt = now;
@@ -133,7 +132,7 @@ public class Cart {
     void remove(String sku, Instant now) {
         requireOpen();
         if (!lines.removeIf(l -> l.sku().equals(sku))) {
-            throw new NotFound("SKU '" + sku + "' is not in this cart.");
+            throw new LineNotInCart(sku);
         }
         if (lines.isEmpty()) {
             currency = null;
