@@ -130,6 +130,14 @@ public class Reservation {
         }
     }
 
+    /** Moves a line to another location before it is held there (its planned location ran out meanwhile). */
+    void relocate(String sku, long locationId) {
+        // A new list rather than an edit in place, so that the persistence provider sees the change.
+        lines = new ArrayList<>(lines.stream()
+                .map(l -> l.sku().equals(sku) ? new ReservationLine(sku, locationId, l.quantity()) : l)
+                .toList());
+    }
+
     /** Lines in the order every writer locks stock rows: by SKU, then location. */
     List<ReservationLine> linesInLockOrder() {
         return lines.stream()

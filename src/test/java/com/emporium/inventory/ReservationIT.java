@@ -315,6 +315,56 @@ class ReservationIT {
                 .statusCode(409);
     }
 
+    /**
+     * Buyers plan on the first location that looked able to cover them and take the row lock last; when
+     * the near location runs out between the plan and the lock, the line moves to the far one instead of
+     * failing. Every buyer is served while the far location has units, and each line names the location
+     * whose counter it took.
+     */
+    @Test
+    void buyersWhoseLocationRunsOutMeanwhileAreServedFromTheNextOne() throws Exception {
+        String near = Api.unique("near");
+        String far = Api.unique("far");
+        for (var location : List.of(
+                Map.of("code", near, "name", "Near", "priority", 10),
+                Map.of("code", far, "name", "Far", "priority", 20))) {
+            Api.admin()
+                    .contentType("application/json")
+                    .body(location)
+                    .post("/api/v1/admin/inventory/locations")
+                    .then()
+                    .statusCode(201);
+        }
+        String sku = InventoryFixture.product(1).sku();
+        for (var stock : List.of(Map.of("location", near, "quantity", 5), Map.of("location", far, "quantity", 100))) {
+            Map<String, Object> receipt = new java.util.HashMap<>(stock);
+            receipt.put("reason", "opening stock");
+            Api.as("staff")
+                    .contentType("application/json")
+                    .body(receipt)
+                    .post("/api/v1/admin/inventory/stock/{sku}/receipts", sku)
+                    .then()
+                    .statusCode(200);
+        }
+
+        List<Response> answers = race(
+                40, i -> InventoryFixture.customerToken(tokens.get(i)).body(InventoryFixture.reservationBody(sku, 1)));
+
+        assertThat(answers).extracting(Response::statusCode).containsOnly(201);
+        String reservedAt = "SELECT s.reserved FROM stock s JOIN stock_location l ON l.id = s.location_id"
+                + " WHERE s.sku = ? AND l.code = ?";
+        String heldAt = "SELECT coalesce(sum(r.quantity), 0) FROM reservation_line r JOIN stock_location l"
+                + " ON l.id = r.location_id WHERE r.sku = ? AND l.code = ?";
+        assertThat(InventoryFixture.queryLong(reservedAt, sku, near)).isEqualTo(5);
+        assertThat(InventoryFixture.queryLong(reservedAt, sku, far)).isEqualTo(35);
+        assertThat(InventoryFixture.queryLong(heldAt, sku, near)).isEqualTo(5);
+        assertThat(InventoryFixture.queryLong(heldAt, sku, far)).isEqualTo(35);
+        long nearAnswers = answers.stream()
+                .filter(r -> near.equals(r.jsonPath().getString("lines[0].location")))
+                .count();
+        assertThat(nearAnswers).isEqualTo(5);
+    }
+
     private List<String> tokens = List.of();
 
     /** Fires {@code count} reservations at once (tokens signed beforehand) and returns every answer. */
