@@ -136,9 +136,18 @@ public class Product {
         updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /**
+     * The one rule for what the public catalog shows, for the list, search and the detail alike: an
+     * active product with at least one variant on sale. {@code priceFrom} is the lowest price of the
+     * variants that are not archived, so it is null exactly when none is left. The category needs no
+     * check of its own: V7's triggers keep every active product in a live category.
+     */
     public boolean isPublic() {
-        return status == Status.ACTIVE && !category.archived();
+        return status == Status.ACTIVE && priceFrom != null;
     }
+
+    /** {@link #isPublic()} as SQL, for queries that alias the product table {@code p}. */
+    static final String PUBLIC_SQL = "p.status = 'ACTIVE' AND p.price_from IS NOT NULL";
 
     public Long id() {
         return id;

@@ -186,7 +186,7 @@ public class ProductSearch {
 
     private Sql filters(ProductQuery query, Map<String, List<String>> attributes, boolean forgiving) {
         Sql where = new Sql();
-        where.text.append("p.status = 'ACTIVE' AND p.price_from IS NOT NULL");
+        where.text.append(Product.PUBLIC_SQL);
         if (query.category != null) {
             // The subtree's ids as a literal array: with a subquery the planner cannot see how few
             // categories match and walks a sort index through thousands of rows of other shelves.

@@ -149,8 +149,4 @@ public class Sessions {
             throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
         }
     }
-
-    Duration refreshLifetime() {
-        return refreshLifetime;
-    }
 }

@@ -8,8 +8,10 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import com.emporium.testsupport.Api;
 import com.emporium.testsupport.CatalogFixture;
+import com.emporium.testsupport.Eventually;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -102,6 +104,32 @@ class CatalogBrowseIT {
                         .queryParam("attr.color", "red", "blue")
                         .queryParam("limit", 100))))
                 .hasSize(8);
+    }
+
+    /** One rule for list and detail: a product whose every variant is archived has nothing to sell. */
+    @Test
+    void aProductWithEveryVariantArchivedIsNeitherListedNorShown() {
+        String shelf = CatalogFixture.category(null);
+        Map<String, Object> product = CatalogFixture.product(shelf, "Retired teapot", 1500);
+        String slug = (String) product.get("slug");
+        anonymous().get("/api/v1/products/{slug}", slug).then().statusCode(200);
+        assertThat(slugs(list(r -> r.queryParam("category", shelf)))).containsExactly(slug);
+
+        Number variantId = Api.admin()
+                .get("/api/v1/admin/products/{id}", product.get("id"))
+                .jsonPath()
+                .get("variants[0].id");
+        admin().delete("/api/v1/admin/variants/{id}", variantId).then().statusCode(204);
+
+        // Public reads are cached until the catalog's change notice arrives (CatalogCacheIT bounds it).
+        Eventually.await(
+                "the detail is gone",
+                Duration.ofSeconds(5),
+                () -> anonymous().get("/api/v1/products/{slug}", slug).statusCode() == 404);
+        Eventually.await(
+                "the list no longer shows it",
+                Duration.ofSeconds(5),
+                () -> slugs(list(r -> r.queryParam("category", shelf))).isEmpty());
     }
 
     @Test

@@ -44,9 +44,20 @@ class ProductTest {
     @Test
     void archivedProductsAreNotPublic() {
         Product tee = product();
+        tee.addVariant("TEE-M", "M", new Money(100, "EUR"), Map.of());
         assertThat(tee.isPublic()).isTrue();
         tee.archive();
         assertThat(tee.isPublic()).isFalse();
+    }
+
+    @Test
+    void aProductWithNothingOnSaleIsNotPublic() {
+        Product tee = product();
+        assertThat(tee.isPublic()).as("no variant yet").isFalse();
+        Variant medium = tee.addVariant("TEE-M", "M", new Money(100, "EUR"), Map.of());
+        assertThat(tee.isPublic()).isTrue();
+        medium.archive();
+        assertThat(tee.isPublic()).as("its only variant archived").isFalse();
     }
 
     @Test

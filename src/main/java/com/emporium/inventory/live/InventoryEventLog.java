@@ -31,9 +31,7 @@ class InventoryEventLog {
     List<InventoryEvent> after(Connection connection, long afterId, long upToId, int limit) throws SQLException {
         try (PreparedStatement statement =
                 connection.prepareStatement("SELECT e.id, e.sku, e.product_id, e.available, e.occurred_at,"
-                        + " EXISTS (SELECT 1 FROM variant v JOIN product p ON p.id = v.product_id"
-                        + " JOIN category c ON c.id = p.category_id WHERE v.sku = e.sku AND NOT v.archived"
-                        + " AND p.status = 'ACTIVE' AND NOT c.archived) AS for_sale"
+                        + " EXISTS (SELECT 1 FROM sellable_sku s WHERE s.sku = e.sku) AS for_sale"
                         + " FROM inventory_event e WHERE e.id > ? AND e.id <= ? ORDER BY e.id LIMIT ?")) {
             statement.setLong(1, afterId);
             statement.setLong(2, upToId);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.emporium.testsupport.Api;
 import com.emporium.testsupport.Eventually;
+import com.emporium.testsupport.RawHttp;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -37,6 +38,20 @@ class AdminCenterIT {
         Response plain = Api.anonymous().redirects().follow(false).get("/adminCenter/");
         assertThat(plain.statusCode()).as("plain HTTP is redirected to HTTPS").isIn(301, 302, 303, 307, 308);
         assertThat(plain.header("Location")).startsWith("https://");
+    }
+
+    /**
+     * Liberty's HTTP-to-HTTPS redirect builds its Location from the Host header, as the servlet
+     * container's request URL does. A browser cannot be made to send a forged Host, so the only way to
+     * turn that into an attack is a shared cache storing a redirect made for a forged Host and serving
+     * it to others: the redirect must therefore never be storable.
+     */
+    @Test
+    void theRedirectForAForgedHostCannotBeCached() throws Exception {
+        RawHttp.Answer plain = RawHttp.exchange("GET /adminCenter/ HTTP/1.1\r\nHost: evil.example", new byte[0]);
+        assertThat(plain.status()).isIn(301, 302, 303, 307, 308);
+        assertThat(plain.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(plain.header("Strict-Transport-Security")).contains("max-age=31536000");
     }
 
     @Test
