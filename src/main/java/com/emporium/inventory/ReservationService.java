@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,38 +54,39 @@ public class ReservationService {
         Map<String, Integer> wanted = request.lines().stream()
                 .collect(Collectors.toMap(
                         ReservationRequest.Line::sku, ReservationRequest.Line::quantity, Integer::sum, TreeMap::new));
-        Map<String, List<Long>> candidates = new TreeMap<>();
+        Map<String, List<StockLevels.Candidate>> candidates = new TreeMap<>();
+        Map<Long, String> codes = new HashMap<>();
         List<ReservationLine> planned = new ArrayList<>();
         for (Map.Entry<String, Integer> line : wanted.entrySet()) {
             String sku = line.getKey();
             int quantity = line.getValue();
-            if (!levels.sellable(sku)) {
-                // Draft, archived, hidden and unknown SKUs look alike, so unpublished ones stay unpublished.
-                throw new NotFound("SKU '" + sku + "' is not for sale.");
-            }
-            List<Long> locations = levels.candidateLocations(sku, quantity);
+            // Draft, archived, hidden and unknown SKUs look alike, so unpublished ones stay unpublished.
+            List<StockLevels.Candidate> locations = levels.candidates(sku, quantity)
+                    .orElseThrow(() -> new NotFound("SKU '" + sku + "' is not for sale."));
             if (locations.isEmpty()) {
                 throw new OutOfStock(sku, quantity);
             }
+            locations.forEach(c -> codes.put(c.locationId(), c.code()));
             candidates.put(sku, locations);
-            planned.add(new ReservationLine(sku, locations.get(0), quantity));
+            planned.add(new ReservationLine(sku, locations.get(0).locationId(), quantity));
         }
         Reservation reservation = new Reservation(owner, planned, Instant.now(), hold());
         em.persist(reservation);
         em.flush();
-        ReservationView view = view(reservation);
+        ReservationView view = ReservationView.from(reservation, codes::get);
         for (ReservationLine line : reservation.linesInLockOrder()) {
             if (levels.hold(line.sku(), line.locationId(), line.quantity())) {
                 continue;
             }
             long elsewhere = candidates.get(line.sku()).stream()
                     .skip(1)
+                    .map(StockLevels.Candidate::locationId)
                     .filter(l -> levels.hold(line.sku(), l, line.quantity()))
                     .findFirst()
                     .orElseThrow(() -> new OutOfStock(line.sku(), line.quantity()));
             reservation.relocate(line.sku(), elsewhere);
             em.flush();
-            view = view(reservation);
+            view = ReservationView.from(reservation, codes::get);
         }
         return view;
     }

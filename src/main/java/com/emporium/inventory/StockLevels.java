@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
@@ -24,14 +25,6 @@ class StockLevels {
 
     boolean skuExists(String sku) {
         return !em.createNativeQuery("SELECT 1 FROM variant WHERE sku = ?1")
-                .setParameter(1, sku)
-                .getResultList()
-                .isEmpty();
-    }
-
-    /** Whether the catalog sells the SKU now (V4's {@code sellable_sku}: the public detail's rule). */
-    boolean sellable(String sku) {
-        return !em.createNativeQuery("SELECT 1 FROM sellable_sku WHERE sku = ?1")
                 .setParameter(1, sku)
                 .getResultList()
                 .isEmpty();
@@ -100,19 +93,32 @@ class StockLevels {
                 .getResultList());
     }
 
+    /** A location that looked able to cover a line a moment ago. */
+    record Candidate(long locationId, String code) {}
+
     /**
-     * Locations that looked able to cover the quantity a moment ago, in allocation order. Only a hint:
-     * {@link #hold} decides under the row lock. Skipping empty rows here lets losers of a hot SKU answer
-     * 409 without queueing for its row lock.
+     * Locations that looked able to cover the quantity a moment ago, in allocation order, or empty when
+     * the catalog does not sell the SKU now (V4's {@code sellable_sku}: the public detail's rule). Only
+     * a hint: {@link #hold} decides under the row lock. Skipping empty rows here lets losers of a hot
+     * SKU answer 409 without queueing for its row lock. One statement answers both questions, because
+     * this is the hot path of every reservation.
      */
-    List<Long> candidateLocations(String sku, int quantity) {
-        List<?> rows = em.createNativeQuery(
-                        "SELECT s.location_id FROM stock s JOIN stock_location l ON l.id = s.location_id"
-                                + " WHERE s.sku = ?1 AND s.on_hand - s.reserved >= ?2 ORDER BY l.priority, l.id")
+    Optional<List<Candidate>> candidates(String sku, int quantity) {
+        List<?> rows = em.createNativeQuery("SELECT l.id, l.code FROM sellable_sku ss"
+                        + " LEFT JOIN stock s ON s.sku = ss.sku AND s.on_hand - s.reserved >= ?2"
+                        + " LEFT JOIN stock_location l ON l.id = s.location_id"
+                        + " WHERE ss.sku = ?1 ORDER BY l.priority, l.id")
                 .setParameter(1, sku)
                 .setParameter(2, quantity)
                 .getResultList();
-        return rows.stream().map(r -> ((Number) r).longValue()).toList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(rows.stream()
+                .map(r -> (Object[]) r)
+                .filter(r -> r[0] != null)
+                .map(r -> new Candidate(((Number) r[0]).longValue(), (String) r[1]))
+                .toList());
     }
 
     /** Reserves units at one location if they are available right now; the one decrement that matters. */
