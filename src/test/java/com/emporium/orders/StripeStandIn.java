@@ -198,8 +198,10 @@ final class StripeStandIn {
     static List<Integer> createAnswers(long orderId) {
         List<String> ids =
                 creates(orderId).stream().map(r -> r.getId().toString()).toList();
+        // The journal lists the newest first.
         return server().getAllServeEvents().stream()
                 .filter(e -> ids.contains(e.getRequest().getId().toString()))
+                .sorted(java.util.Comparator.comparing(e -> e.getRequest().getLoggedDate()))
                 .map(e -> e.getResponse().getStatus())
                 .toList();
     }
