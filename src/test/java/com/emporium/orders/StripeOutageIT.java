@@ -111,7 +111,14 @@ class StripeOutageIT {
         assertThat(answers).hasSize(reached + 1).endsWith(200);
         assertThat(answers.subList(0, reached)).containsOnly(502);
         assertThat(payments(order.id())).isEqualTo(1);
-        StripePaymentIT.payWithStripe(order).then().statusCode(200).body("payment.intentId", equalTo(intentId));
+        assertThat(StripePaymentIT.queryString("SELECT intent_id FROM payment WHERE order_id = ?", order.id()))
+                .isEqualTo(intentId);
+        // Closed: another order's payment reaches Stripe again.
+        StripePaymentIT.Placed next = StripePaymentIT.place();
+        String nextIntent = newIntentId();
+        StripeStandIn.answerCreate(next.id(), nextIntent, next.total(), next.currency(), 0);
+        StripePaymentIT.payWithStripe(next).then().statusCode(200).body("payment.intentId", equalTo(nextIntent));
+        assertThat(StripeStandIn.creates(next.id())).hasSize(1);
     }
 
     @Test
