@@ -130,6 +130,16 @@ public class ReservationService {
         return true;
     }
 
+    /**
+     * Whether a checkout's hold can still be sold. The row is locked, so the expiry sweeper cannot end it
+     * between this answer and the caller's {@link #sell}.
+     */
+    public boolean stillHeld(long reservationId) {
+        Reservation reservation = em.find(Reservation.class, reservationId, LockModeType.PESSIMISTIC_WRITE);
+        return reservation != null
+                && (reservation.status() == Reservation.Status.HELD || reservation.status() == Reservation.Status.SOLD);
+    }
+
     /** Ends a checkout's hold whoever asks (the order decides who may); a hold already ended stays as it is. */
     public void releaseHold(long reservationId) {
         Reservation reservation = em.find(Reservation.class, reservationId, LockModeType.PESSIMISTIC_WRITE);

@@ -14,8 +14,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Repairs Stripe payments whose webhook never arrived, on a schedule on every replica: each run leases
- * the payments it checks (SKIP LOCKED plus a lease time), so replicas share the work instead of repeating it.
+ * Repairs Stripe payments whose webhook never arrived and settles refunds left pending, on a schedule on
+ * every replica: each run leases the payments and refunds it checks (SKIP LOCKED plus a lease time), so
+ * replicas share the work instead of repeating it.
  */
 @ApplicationScoped
 public class PaymentReconciler {
@@ -60,7 +61,7 @@ public class PaymentReconciler {
 
     public StripePayments.Report run() {
         if (!stripe.enabled()) {
-            return new StripePayments.Report(0, 0, 0, 0);
+            return new StripePayments.Report(0, 0, 0, 0, 0, 0, 0);
         }
         return payments.reconcile(afterMinutes, batch);
     }

@@ -83,7 +83,8 @@ class PaymentRepository {
     }
 
     /** A refund row: its lines are "sku:quantity" pairs joined by commas, shipping as "#shipping:1". */
-    record RefundRow(long id, long amount, String status, String lines, boolean restock, String actor) {}
+    record RefundRow(
+            long id, long amount, String status, String lines, boolean restock, String actor, String providerRef) {}
 
     long addRefund(long orderId, long amount, String currency, String lines, boolean restock, String actor) {
         return ((Number) em.createNativeQuery("INSERT INTO refund (order_id, amount, currency, status, restock, lines,"
@@ -99,7 +100,7 @@ class PaymentRepository {
     }
 
     List<RefundRow> refundsOf(long orderId) {
-        List<?> rows = em.createNativeQuery("SELECT id, amount, status, lines, restock, actor FROM refund"
+        List<?> rows = em.createNativeQuery("SELECT id, amount, status, lines, restock, actor, provider_ref FROM refund"
                         + " WHERE order_id = ?1 ORDER BY id")
                 .setParameter(1, orderId)
                 .getResultList();
@@ -111,7 +112,8 @@ class PaymentRepository {
                         (String) r[2],
                         (String) r[3],
                         (Boolean) r[4],
-                        (String) r[5]))
+                        (String) r[5],
+                        (String) r[6]))
                 .toList();
     }
 
@@ -122,8 +124,56 @@ class PaymentRepository {
         return rows.stream().map(r -> ((Number) r).longValue()).findFirst();
     }
 
+    /** Records a refund made outside Emporium (the Stripe dashboard) once: empty if its id is known already. */
+    Optional<Long> addExternalRefund(long orderId, long amount, String currency, String providerRef, String actor) {
+        List<?> ids = em.createNativeQuery("INSERT INTO refund (order_id, amount, currency, status, restock, lines,"
+                        + " provider_ref, actor) VALUES (?1, ?2, ?3, 'PENDING', false, '', ?4, ?5)"
+                        + " ON CONFLICT (provider_ref) WHERE provider_ref IS NOT NULL DO NOTHING RETURNING id")
+                .setParameter(1, orderId)
+                .setParameter(2, amount)
+                .setParameter(3, currency)
+                .setParameter(4, providerRef)
+                .setParameter(5, actor)
+                .getResultList();
+        return ids.stream().map(id -> ((Number) id).longValue()).findFirst();
+    }
+
+    /** A refund still PENDING, leased for the reconciliation job. */
+    record PendingRefund(long id, long orderId, long amount, Optional<String> providerRef) {}
+
+    /** Leases pending refunds older than {@code minutes}, like {@link #leaseUnsettled} does for payments. */
+    List<PendingRefund> leasePendingRefunds(long minutes, long leaseSeconds, int limit) {
+        List<?> rows = em.createNativeQuery("UPDATE refund SET checked_at = now() WHERE id IN ("
+                        + "SELECT id FROM refund WHERE status = 'PENDING'"
+                        + " AND created_at < now() - make_interval(mins => ?1)"
+                        + " AND (checked_at IS NULL OR checked_at < now() - make_interval(secs => ?2))"
+                        + " ORDER BY created_at LIMIT ?3 FOR UPDATE SKIP LOCKED)"
+                        + " RETURNING id, order_id, amount, provider_ref")
+                .setParameter(1, (int) minutes)
+                .setParameter(2, (double) leaseSeconds)
+                .setParameter(3, limit)
+                .getResultList();
+        return rows.stream()
+                .map(r -> (Object[]) r)
+                .map(r -> new PendingRefund(
+                        ((Number) r[0]).longValue(),
+                        ((Number) r[1]).longValue(),
+                        ((Number) r[2]).longValue(),
+                        Optional.ofNullable((String) r[3])))
+                .toList();
+    }
+
+    void refundProviderRef(long refundId, String providerRef) {
+        em.createNativeQuery("UPDATE refund SET provider_ref = ?1 WHERE id = ?2")
+                .setParameter(1, providerRef)
+                .setParameter(2, refundId)
+                .executeUpdate();
+    }
+
+    /** A known Stripe refund id is kept when the confirming step does not know it (charge.refunded). */
     void refundStatus(long refundId, String status, String providerRef) {
-        em.createNativeQuery("UPDATE refund SET status = ?1, provider_ref = ?2 WHERE id = ?3")
+        em.createNativeQuery("UPDATE refund SET status = ?1, provider_ref = coalesce(CAST(?2 AS varchar(255)),"
+                        + " provider_ref) WHERE id = ?3")
                 .setParameter(1, status)
                 .setParameter(2, providerRef)
                 .setParameter(3, refundId)

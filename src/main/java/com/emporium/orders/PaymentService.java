@@ -1,8 +1,10 @@
 package com.emporium.orders;
 
+import com.emporium.inventory.ReservationService;
 import com.stripe.model.Charge;
 import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.Refund;
 import com.stripe.model.StripeObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,6 +34,9 @@ public class PaymentService {
 
     @Inject
     RefundService refunds;
+
+    @Inject
+    ReservationService reservations;
 
     /** The intent already made for this order, if any: a retry fetches it instead of making another. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -64,6 +69,8 @@ public class PaymentService {
             case "payment_intent.succeeded" -> succeeded(object(event, PaymentIntent.class));
             case "payment_intent.payment_failed" -> failed(object(event, PaymentIntent.class));
             case "charge.refunded" -> refunded(object(event, Charge.class));
+            case "refund.created", "refund.updated", "refund.failed", "charge.refund.updated" ->
+                refunds.applyStripeRefund(stripeRefund(object(event, Refund.class)));
             default -> "ignored";
         };
         payments.eventResult(event.getId(), result);
@@ -104,6 +111,17 @@ public class PaymentService {
                     + " amount or currency differs from the order; flagged for review.");
             return "flagged-mismatch";
         }
+        if (order.state() == OrderState.PENDING_PAYMENT && !reservations.stillHeld(order.reservationId())) {
+            // The hold expired before the money arrived and its units may be sold to someone else by now:
+            // the order cannot be fulfilled, so it ends here (cancelled) instead of answering Stripe 409
+            // until the order sweeper gets to it, and the payment waits in REVIEW for staff to refund.
+            orders.cancel(order.id(), "the stock hold ended before the payment arrived", ACTOR);
+            payment.flag(
+                    "Paid at Stripe after the stock hold ended; the order was cancelled: refund the customer.", now);
+            LOG.warning("Order " + order.id() + " was paid at Stripe after its stock hold ended; cancelled and"
+                    + " flagged for review.");
+            return "flagged-hold-ended";
+        }
         if (order.state() == OrderState.PENDING_PAYMENT) {
             payment.succeed(now);
             orders.settlePaid(order, StripeGateway.NAME, intent.getId(), ACTOR);
@@ -140,12 +158,52 @@ public class PaymentService {
         return "failed";
     }
 
-    /** Stripe's word that money went back: confirms the pending refunds that the refunded total covers. */
+    /**
+     * Stripe's word that money went back. When the charge lists its refunds (API versions before
+     * 2022-11-15 include them), each is applied by its id, which also records refunds made in the
+     * dashboard; otherwise the pending refunds the refunded total covers are confirmed, and dashboard
+     * refunds wait for their own refund.created / refund.updated event.
+     */
     String refunded(Charge charge) {
         if (charge.getPaymentIntent() == null || charge.getAmountRefunded() == null) {
             return "ignored";
         }
-        return refunds.confirmUpTo(charge.getPaymentIntent(), charge.getAmountRefunded());
+        List<Refund> listed = charge.getRefunds() == null || charge.getRefunds().getData() == null
+                ? List.of()
+                : charge.getRefunds().getData();
+        String result = "refund-noted";
+        for (Refund refund : listed) {
+            if (refund.getPaymentIntent() == null) {
+                refund.setPaymentIntent(charge.getPaymentIntent());
+            }
+            String applied = refunds.applyStripeRefund(stripeRefund(refund));
+            if (applied.equals("refund-recorded") || applied.equals("refund-confirmed")) {
+                result = applied;
+            }
+        }
+        String covered = refunds.confirmUpTo(charge.getPaymentIntent(), charge.getAmountRefunded());
+        return covered.equals("refund-confirmed") ? covered : result;
+    }
+
+    static RefundService.StripeRefund stripeRefund(Refund refund) {
+        Optional<Long> ours;
+        try {
+            ours = Optional.ofNullable(refund.getMetadata())
+                    .map(m -> m.get("refund_id"))
+                    .map(Long::parseLong);
+        } catch (NumberFormatException e) {
+            ours = Optional.empty();
+        }
+        if (refund.getId() == null || refund.getPaymentIntent() == null || refund.getAmount() == null) {
+            throw new PaymentProblems.PayloadInvalid();
+        }
+        return new RefundService.StripeRefund(
+                refund.getId(),
+                refund.getPaymentIntent(),
+                refund.getAmount(),
+                refund.getCurrency() == null ? "" : refund.getCurrency(),
+                String.valueOf(refund.getStatus()),
+                ours);
     }
 
     /** Leases unsettled intents for the reconciliation job. */

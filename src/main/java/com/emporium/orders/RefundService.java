@@ -146,11 +146,24 @@ public class RefundService {
     public OrderView confirm(long refundId, String providerRef, String actor) {
         long orderId = payments.orderOfRefund(refundId).orElseThrow();
         CustomerOrder order = orders.lock(orderId).orElseThrow();
+        settle(order, refundId, providerRef, actor);
+        return orders.view(order, null);
+    }
+
+    /**
+     * Marks a PENDING refund SUCCEEDED and lets the order follow: PARTIALLY_REFUNDED or REFUNDED by the
+     * confirmed total, units back on the shelf if asked, the points earned reversed in proportion to the
+     * money (docs/loyalty.md), order.refunded in the outbox. A refund Stripe made for an order that cannot
+     * move (a cancelled order paid late, an order on its way) is still counted and announced, so caps and
+     * points follow; only the state stays. The caller holds the order's row lock.
+     */
+    private boolean settle(CustomerOrder order, long refundId, String providerRef, String actor) {
+        long orderId = order.id();
         List<PaymentRepository.RefundRow> rows = payments.refundsOf(orderId);
         PaymentRepository.RefundRow refund =
                 rows.stream().filter(r -> r.id() == refundId).findFirst().orElseThrow();
         if (!"PENDING".equals(refund.status())) {
-            return orders.view(order, null);
+            return false;
         }
         payments.refundStatus(refundId, "SUCCEEDED", providerRef);
         long confirmed = refund.amount()
@@ -160,8 +173,10 @@ public class RefundService {
                         .sum();
         Instant now = Instant.now();
         OrderState next = confirmed >= order.amountDue() ? OrderState.REFUNDED : OrderState.PARTIALLY_REFUNDED;
-        orderRows.record(order.transitionTo(
-                next, actor, "refund " + refundId + " of " + refund.amount() + " " + order.currency(), now));
+        if (order.state().next().contains(next)) {
+            orderRows.record(order.transitionTo(
+                    next, actor, "refund " + refundId + " of " + refund.amount() + " " + order.currency(), now));
+        }
         if (refund.restock()) {
             units(List.of(refund)).forEach((sku, quantity) -> {
                 if (!SHIPPING.equals(sku)) {
@@ -190,7 +205,83 @@ public class RefundService {
                         refund.amount(),
                         now)));
         orderRows.flush();
-        return orders.view(order, null);
+        return true;
+    }
+
+    /** A refund as Stripe reports it; {@code refundId} is ours when Emporium created it (its metadata). */
+    public record StripeRefund(
+            String id, String intentId, long amount, String currency, String status, Optional<Long> refundId) {}
+
+    /**
+     * Applies what Stripe says about one refund, for the webhook and the reconciliation alike. Emporium's
+     * own refund (known by the id in its metadata, or by the Stripe id stored earlier) is confirmed,
+     * released or left pending as Stripe says. Any other succeeded refund of one of our PaymentIntents
+     * was made in the Stripe dashboard: it is recorded once, keyed by its Stripe id, and settled like ours.
+     */
+    public String applyStripeRefund(StripeRefund refund) {
+        Optional<Payment> payment = payments.lockByIntent(refund.intentId());
+        if (payment.isEmpty()) {
+            return "ignored-unknown-payment";
+        }
+        long orderId = payment.get().orderId();
+        CustomerOrder order = orders.lock(orderId).orElseThrow();
+        List<PaymentRepository.RefundRow> rows = payments.refundsOf(orderId);
+        Optional<PaymentRepository.RefundRow> known = rows.stream()
+                .filter(r -> refund.id().equals(r.providerRef())
+                        || refund.refundId().filter(id -> id == r.id()).isPresent())
+                .findFirst();
+        if (known.isPresent()) {
+            PaymentRepository.RefundRow row = known.get();
+            if (!"PENDING".equals(row.status())) {
+                return "refund-noted";
+            }
+            return switch (refund.status()) {
+                case "succeeded" -> {
+                    settle(order, row.id(), refund.id(), PaymentService.ACTOR);
+                    yield "refund-confirmed";
+                }
+                case "failed", "canceled" -> {
+                    payments.refundStatus(row.id(), "FAILED", refund.id());
+                    yield "refund-failed";
+                }
+                default -> {
+                    payments.refundProviderRef(row.id(), refund.id());
+                    yield "refund-pending";
+                }
+            };
+        }
+        if (refund.refundId().isPresent() || !"succeeded".equals(refund.status())) {
+            // Ours from another shop sharing the Stripe account, or not money back yet: a later event says.
+            return "refund-noted";
+        }
+        if (!order.currency().equalsIgnoreCase(refund.currency())) {
+            return "refund-noted";
+        }
+        Optional<Long> recorded =
+                payments.addExternalRefund(orderId, refund.amount(), order.currency(), refund.id(), "stripe-dashboard");
+        if (recorded.isEmpty()) {
+            return "refund-noted";
+        }
+        settle(order, recorded.get(), refund.id(), "stripe-dashboard");
+        return "refund-recorded";
+    }
+
+    /** Refunds still pending after {@code minutes}, leased for the reconciliation job. */
+    public List<PaymentRepository.PendingRefund> leasePending(long minutes, long leaseSeconds, int limit) {
+        return payments.leasePendingRefunds(minutes, leaseSeconds, limit);
+    }
+
+    /** The Stripe PaymentIntent that paid an order, if it was paid through Stripe. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> paidIntent(long orderId) {
+        return payments.ofOrder(orderId, StripeGateway.NAME)
+                .filter(p -> p.status() == Payment.Status.SUCCEEDED)
+                .map(Payment::intentId);
+    }
+
+    /** Stripe answered pending: its refund id is kept, so the reconciliation asks for exactly that refund. */
+    public void pending(long refundId, String providerRef) {
+        payments.refundProviderRef(refundId, providerRef);
     }
 
     /** The provider refused: the amount is free again. */

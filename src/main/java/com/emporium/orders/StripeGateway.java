@@ -9,6 +9,7 @@ import com.stripe.model.Refund;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
+import com.stripe.param.RefundListParams;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -149,5 +150,48 @@ public class StripeGateway {
                         RequestOptions.builder()
                                 .setIdempotencyKey(refundKey(refundId))
                                 .build());
+    }
+
+    /** A refund by its Stripe id: the reconciliation settles a refund Stripe answered pending. */
+    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
+    @Retry(
+            maxRetries = 2,
+            delay = 250,
+            jitter = 100,
+            retryOn = {ApiConnectionException.class, ApiException.class})
+    @CircuitBreaker(
+            requestVolumeThreshold = 10,
+            failureRatio = 0.5,
+            delay = 10_000,
+            failOn = {ApiConnectionException.class, ApiException.class})
+    public Refund retrieveRefund(String refundId) throws StripeException {
+        return client.v1().refunds().retrieve(refundId);
+    }
+
+    /**
+     * The refund Stripe made for our refund row, found by the id in its metadata among the intent's
+     * refunds: the reconciliation's way to learn whether a call that timed out reached Stripe, also after
+     * Stripe has forgotten the idempotency key (24 hours).
+     */
+    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
+    @Retry(
+            maxRetries = 2,
+            delay = 250,
+            jitter = 100,
+            retryOn = {ApiConnectionException.class, ApiException.class})
+    @CircuitBreaker(
+            requestVolumeThreshold = 10,
+            failureRatio = 0.5,
+            delay = 10_000,
+            failOn = {ApiConnectionException.class, ApiException.class})
+    public Optional<Refund> findRefund(long refundId, String intentId) throws StripeException {
+        RefundListParams params = RefundListParams.builder()
+                .setPaymentIntent(intentId)
+                .setLimit(100L)
+                .build();
+        return client.v1().refunds().list(params).getData().stream()
+                .filter(r -> r.getMetadata() != null
+                        && Long.toString(refundId).equals(r.getMetadata().get("refund_id")))
+                .findFirst();
     }
 }

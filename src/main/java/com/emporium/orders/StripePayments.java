@@ -30,8 +30,14 @@ public class StripePayments {
     private static final Logger LOG = Logger.getLogger(StripePayments.class.getName());
     static final String PAYMENTS = "emporium.payments";
     static final String WEBHOOK_EVENTS = "emporium.stripe.webhook.events";
-    private static final Set<String> HANDLED =
-            Set.of("payment_intent.succeeded", "payment_intent.payment_failed", "charge.refunded");
+    private static final Set<String> HANDLED = Set.of(
+            "payment_intent.succeeded",
+            "payment_intent.payment_failed",
+            "charge.refunded",
+            "refund.created",
+            "refund.updated",
+            "refund.failed",
+            "charge.refund.updated");
 
     @Inject
     OrderService orders;
@@ -142,12 +148,26 @@ public class StripePayments {
                 refunds.release(reserved.refundId());
                 throw new PaymentProblems.ProviderError();
             }
-            default -> orders.detail(orderId);
+            default -> {
+                // Pending at Stripe: keep its id, so the reconciliation asks for exactly this refund.
+                refunds.pending(reserved.refundId(), refund.getId());
+                yield orders.detail(orderId);
+            }
         };
     }
 
-    /** What one reconciliation run saw. */
-    public record Report(int checked, int repaired, int stillPending, int errors) {}
+    /**
+     * What one reconciliation run saw: payments checked, repaired and still pending, then refunds
+     * checked, settled (succeeded or failed at Stripe) and still pending; errors of both.
+     */
+    public record Report(
+            int checked,
+            int repaired,
+            int stillPending,
+            int refundsChecked,
+            int refundsSettled,
+            int refundsPending,
+            int errors) {}
 
     /**
      * Asks Stripe about payments still unsettled here after {@code minutes} and applies the successes
@@ -179,14 +199,60 @@ public class StripePayments {
             }
         }
         count("emporium.payments.reconciled", new Tag("outcome", "repaired"), repaired);
-        return new Report(checked, repaired, pending, errors);
+        int refundsChecked = 0;
+        int settled = 0;
+        int refundsPending = 0;
+        for (PaymentRepository.PendingRefund row : refunds.leasePending(minutes, 60, limit)) {
+            refundsChecked++;
+            try {
+                String result = settleStuck(row);
+                if (result.equals("refund-confirmed") || result.equals("refund-failed")) {
+                    settled++;
+                    LOG.info("Reconciliation: refund " + row.id() + " settled at Stripe: " + result + ".");
+                } else {
+                    refundsPending++;
+                }
+            } catch (RuntimeException e) {
+                errors++;
+                LOG.warning("Reconciliation could not check refund " + row.id() + ": "
+                        + e.getClass().getName());
+            }
+        }
+        count("emporium.payments.reconciled", new Tag("outcome", "refund-settled"), settled);
+        return new Report(checked, repaired, pending, refundsChecked, settled, refundsPending, errors);
+    }
+
+    /**
+     * A refund left PENDING: Stripe answered pending (its id is known, so it is retrieved), or the call
+     * timed out (so it is looked up by our id in its metadata; if Stripe never got it, it is made now with
+     * the same idempotency key the first attempt used). Stripe's answer is applied through the webhook's step.
+     */
+    private String settleStuck(PaymentRepository.PendingRefund row) {
+        Optional<String> intentId = refunds.paidIntent(row.orderId());
+        if (intentId.isEmpty()) {
+            return "refund-noted";
+        }
+        Refund refund = call(() -> {
+            if (row.providerRef().isPresent()) {
+                return stripe.retrieveRefund(row.providerRef().get());
+            }
+            Optional<Refund> found = stripe.findRefund(row.id(), intentId.get());
+            return found.isPresent() ? found.get() : stripe.refund(row.id(), intentId.get(), row.amount());
+        });
+        if (refund.getPaymentIntent() == null) {
+            refund.setPaymentIntent(intentId.get());
+        }
+        RefundService.StripeRefund seen = PaymentService.stripeRefund(refund);
+        // Ours by construction, also when Stripe's answer lacks the metadata.
+        return refunds.applyStripeRefund(new RefundService.StripeRefund(
+                seen.id(), seen.intentId(), seen.amount(), seen.currency(), seen.status(), Optional.of(row.id())));
     }
 
     private void outcome(String result) {
         String outcome = switch (result) {
             case "paid" -> "succeeded";
             case "failed" -> "failed";
-            case "flagged-mismatch", "flagged-cancelled", "flagged-other-intent" -> "review";
+            case "flagged-mismatch", "flagged-cancelled", "flagged-hold-ended", "flagged-other-intent" -> "review";
             default -> null;
         };
         if (outcome != null) {

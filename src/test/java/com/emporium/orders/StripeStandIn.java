@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -93,14 +94,88 @@ final class StripeStandIn {
                 .willReturn(aResponse()
                         .withStatus(200)
                         .withHeader("Content-Type", "application/json")
+                        // One Stripe refund per idempotency key, as Stripe makes them: its id is built from the key.
+                        .withTransformers("response-template")
                         .withBody("""
-                                {"id":"re_it_%s","object":"refund","amount":1,"charge":"ch_it","created":%d,
-                                 "currency":"%s","metadata":{},"payment_intent":"%s","reason":null,
-                                 "status":"succeeded"}""".formatted(
-                                        intentId,
-                                        Instant.now().getEpochSecond(),
-                                        currency.toLowerCase(Locale.ROOT),
-                                        intentId))));
+                                {"id":"re_it_{{request.headers.[Idempotency-Key]}}","object":"refund","amount":1,
+                                 "charge":"ch_it","created":%d,"currency":"%s","metadata":{},"payment_intent":"%s",
+                                 "reason":null,"status":"succeeded"}""".formatted(
+                                        Instant.now().getEpochSecond(), currency.toLowerCase(Locale.ROOT), intentId))));
+    }
+
+    /** Creating the order's intent fails with {@code status} and Stripe's error body, as in an outage. */
+    static StubMapping failCreate(long orderId, int status) {
+        return server().stubFor(post(urlEqualTo("/v1/payment_intents"))
+                .withHeader("Idempotency-Key", equalTo(intentKey(orderId)))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("Request-Id", "req_it_outage")
+                        .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"An unknown error occurred.\"}}")));
+    }
+
+    /** A Refund as Stripe's API returns it; {@code ourId} is the refund_id metadata Emporium sends, or null. */
+    static String refund(String id, String intentId, long amount, String currency, String status, Long ourId) {
+        return """
+                {"id":"%s","object":"refund","amount":%d,"charge":"ch_it_%s","created":%d,"currency":"%s",
+                 "metadata":%s,"payment_intent":"%s","reason":null,"status":"%s"}""".formatted(
+                        id,
+                        amount,
+                        intentId,
+                        Instant.now().getEpochSecond(),
+                        currency.toLowerCase(Locale.ROOT),
+                        ourId == null ? "{}" : "{\"refund_id\":\"" + ourId + "\"}",
+                        intentId,
+                        status);
+    }
+
+    /** A Charge of the intent with {@code amountRefunded} refunded, listing {@code refunds} (JSON objects). */
+    static String charge(String intentId, long amount, String currency, long amountRefunded, String... refunds) {
+        return """
+                {"id":"ch_it_%1$s","object":"charge","amount":%2$d,"amount_captured":%2$d,"amount_refunded":%3$d,
+                 "captured":true,"created":%4$d,"currency":"%5$s","livemode":false,"metadata":{},"paid":true,
+                 "payment_intent":"%1$s","refunded":%6$s,"refunds":{"object":"list","data":[%7$s],"has_more":false,
+                 "total_count":%8$d,"url":"/v1/charges/ch_it_%1$s/refunds"},"status":"succeeded"}""".formatted(
+                        intentId,
+                        amount,
+                        amountRefunded,
+                        Instant.now().getEpochSecond(),
+                        currency.toLowerCase(Locale.ROOT),
+                        amountRefunded >= amount,
+                        String.join(",", refunds),
+                        refunds.length);
+    }
+
+    /** Every refund created for this intent answers {@code status} with Stripe id {@code refundId}. */
+    static StubMapping answerRefundsWith(String intentId, String refundId, String currency, String status, int delay) {
+        return server().stubFor(post(urlEqualTo("/v1/refunds"))
+                .withRequestBody(
+                        com.github.tomakehurst.wiremock.client.WireMock.containing("payment_intent=" + intentId))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withFixedDelay(delay)
+                        .withBody(refund(refundId, intentId, 1, currency, status, null))));
+    }
+
+    /** Retrieving a refund by its Stripe id. */
+    static StubMapping answerRefund(String refundId, String body) {
+        return server().stubFor(get(urlEqualTo("/v1/refunds/" + refundId))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)));
+    }
+
+    /** Listing the refunds of an intent answers these refunds (JSON objects). */
+    static StubMapping answerRefundList(String intentId, String... refunds) {
+        return server().stubFor(get(urlPathEqualTo("/v1/refunds"))
+                .withQueryParam("payment_intent", equalTo(intentId))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"object\":\"list\",\"data\":[" + String.join(",", refunds)
+                                + "],\"has_more\":false,\"url\":\"/v1/refunds\"}")));
     }
 
     static List<LoggedRequest> refunds(String intentId) {
@@ -116,6 +191,18 @@ final class StripeStandIn {
                                 java.net.URLDecoder.decode(r.getBodyAsString(), StandardCharsets.UTF_8)
                                         .split("&"))
                         .contains("metadata[order_id]=" + orderId))
+                .toList();
+    }
+
+    /** The statuses the stand-in answered to this order's PaymentIntent creations, in the order received. */
+    static List<Integer> createAnswers(long orderId) {
+        List<String> ids =
+                creates(orderId).stream().map(r -> r.getId().toString()).toList();
+        // The journal lists the newest first.
+        return server().getAllServeEvents().stream()
+                .filter(e -> ids.contains(e.getRequest().getId().toString()))
+                .sorted(java.util.Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+                .map(e -> e.getResponse().getStatus())
                 .toList();
     }
 
