@@ -35,9 +35,15 @@ public final class GatlingSummary {
             "search",
             "detail",
             "page 2 (first page)",
-            "page 2 (cursor)");
+            "page 2 (cursor)",
+            "create cart",
+            "add line 1",
+            "add line 2",
+            "place order",
+            "pay");
 
-    private record Run(Path dir, double measuredSeconds, double rate, Map<String, Map<String, Double>> rows) {}
+    private record Run(
+            Path dir, double measuredSeconds, double rate, Map<String, Map<String, Double>> rows, Properties props) {}
 
     public static void main(String[] args) throws IOException {
         Path results = Path.of(args.length > 0 ? args[0] : "target/gatling");
@@ -58,7 +64,7 @@ public final class GatlingSummary {
             parsed.add(parse(dir));
         }
         System.out.printf(
-                "%nCatalog benchmark: %s of %d run(s): %s%n",
+                "%nBenchmark: %s of %d run(s): %s%n",
                 runs == 1 ? "figures" : "medians",
                 parsed.size(),
                 parsed.stream().map(r -> r.dir().getFileName().toString()).toList());
@@ -95,6 +101,18 @@ public final class GatlingSummary {
                     median(parsed, endpoint, "Max"));
         }
         System.out.printf("%-22s %8s %6s %8.2f%n", "all (measured)", "", "", totalRate);
+        Properties checkout = parsed.get(0).props();
+        if (checkout.containsKey("ordersPerSecond")) {
+            System.out.printf(
+                    "%nCheckout (newest run): %s orders/s paid; database: %s orders, %s duplicates, %s oversold stock rows; "
+                            + "outbox delivery lag p50 %s ms, p99 %s ms%n",
+                    checkout.getProperty("ordersPerSecond"),
+                    checkout.getProperty("orders", "?"),
+                    checkout.getProperty("duplicates", "?"),
+                    checkout.getProperty("oversold", "?"),
+                    checkout.getProperty("outboxLagP50Ms", "?"),
+                    checkout.getProperty("outboxLagP99Ms", "?"));
+        }
         System.out.println();
         System.out.println("HTML reports with plots: " + dirs.get(0).resolve("index.html"));
     }
@@ -132,7 +150,8 @@ public final class GatlingSummary {
                 dir,
                 Double.parseDouble(props.getProperty("duration")),
                 Double.parseDouble(props.getProperty("rate")),
-                rows);
+                rows,
+                props);
     }
 
     private static double median(List<Run> runs, String endpoint, String column) {

@@ -2,11 +2,13 @@ package com.emporium.cart;
 
 import com.emporium.platform.Roles;
 import com.emporium.platform.http.IfMatch;
+import com.emporium.platform.security.BrowserSession;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -17,18 +19,24 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Guest and customer carts. A guest proves a cart is theirs with the {@code Cart-Token} header it got
- * when creating the cart; a customer with their access token. Every write sends {@code If-Match} and
- * answers the whole priced cart with its new ETag.
+ * when creating the cart; a customer with their access token. In browser mode ({@code ?mode=cookie} at
+ * creation) the guest's token is set as an HttpOnly {@code __Host-} cookie instead and read from it when
+ * no header is sent. Every write sends {@code If-Match} and answers the whole priced cart with its new ETag.
  */
 @Path("carts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,15 +50,33 @@ public class CartResource {
     @Context
     SecurityContext security;
 
+    @Context
+    HttpHeaders headers;
+
+    /** The cookie lives as long as an untouched guest cart does; the sweeper deletes the cart after that. */
+    @Inject
+    @ConfigProperty(name = "emporium.cart.guest-idle-days", defaultValue = "7")
+    int guestIdleDays;
+
     @POST
     @PermitAll
     @Consumes(MediaType.WILDCARD)
-    public Response create(@Context UriInfo uri) {
-        CartView cart = carts.create(access(null));
-        return Response.created(uri.getAbsolutePathBuilder().path(cart.id()).build())
-                .tag(IfMatch.tagOf(cart.version()))
-                .entity(cart)
-                .build();
+    public Response create(
+            @QueryParam("mode") @Pattern(regexp = "cookie", message = "must be cookie or absent") String mode,
+            @Context UriInfo uri) {
+        CartView cart = carts.create(new CartAccess(subject(), Optional.empty()));
+        Response.ResponseBuilder created = Response.created(
+                        uri.getAbsolutePathBuilder().path(cart.id()).build())
+                .tag(IfMatch.tagOf(cart.version()));
+        if (mode != null && cart.token() != null) {
+            return created.header(
+                            "Set-Cookie",
+                            BrowserSession.cookie(
+                                    BrowserSession.CART_COOKIE, cart.token(), Duration.ofDays(guestIdleDays)))
+                    .entity(cart.withoutToken())
+                    .build();
+        }
+        return created.entity(cart).build();
     }
 
     @GET
@@ -112,11 +138,18 @@ public class CartResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
     public Response claim(@PathParam("id") @Size(max = 36) String id, @HeaderParam(TOKEN_HEADER) String token) {
-        return answer(carts.claim(id, token == null ? "" : token, subject().orElseThrow()));
+        String guestToken = token != null ? token : cookieToken().orElse("");
+        return answer(carts.claim(id, guestToken, subject().orElseThrow()));
     }
 
     private CartAccess access(String token) {
-        return new CartAccess(subject(), Optional.ofNullable(token));
+        return new CartAccess(subject(), Optional.ofNullable(token).or(this::cookieToken));
+    }
+
+    /** Browser mode: the guest's token from its cookie, used only when no Cart-Token header is sent. */
+    private Optional<String> cookieToken() {
+        Cookie cookie = headers.getCookies().get(BrowserSession.CART_COOKIE);
+        return cookie == null || cookie.getValue().isEmpty() ? Optional.empty() : Optional.of(cookie.getValue());
     }
 
     /** The account behind a verified access token, if the request carries one. */

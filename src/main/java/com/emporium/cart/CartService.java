@@ -174,7 +174,12 @@ public class CartService {
                 continue;
             }
             items.add(new PricingService.Item(
-                    line.sku(), offer.name(), line.quantity(), offer.unitPrice(), offer.taxClass()));
+                    line.sku(),
+                    offer.name(),
+                    line.quantity(),
+                    offer.unitPrice(),
+                    offer.taxClass(),
+                    offer.weightGrams() == null ? 0 : offer.weightGrams()));
         }
         Destination destination =
                 cart.country().map(c -> new Destination(c, cart.region())).orElse(pricing.defaultDestination());

@@ -26,6 +26,27 @@ public record CartView(
         Coupon coupon,
         String token) {
 
+    /** The same cart without its token: in browser mode the token travels only in an HttpOnly cookie. */
+    public CartView withoutToken() {
+        return new CartView(
+                id,
+                version,
+                status,
+                currency,
+                lines,
+                subtotal,
+                discount,
+                tax,
+                total,
+                pricesIncludeTax,
+                taxes,
+                country,
+                region,
+                shippingOptions,
+                coupon,
+                null);
+    }
+
     /** {@code problem} is "unavailable" (no longer sold) or "insufficient-stock"; such lines are not priced. */
     public record Line(
             String sku,

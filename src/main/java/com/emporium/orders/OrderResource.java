@@ -1,10 +1,12 @@
 package com.emporium.orders;
 
+import com.emporium.platform.security.BrowserSession;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -44,12 +46,15 @@ public class OrderResource {
     public Response place(
             @HeaderParam("Idempotency-Key") String key,
             @HeaderParam("Cart-Token") String cartToken,
+            @CookieParam(BrowserSession.CART_COOKIE) String cartCookie,
             @Valid @NotNull PlaceOrder request,
             @Context UriInfo uri) {
         if (key == null || key.isEmpty() || key.length() > 200 || !key.matches("[\\x21-\\x7e]+")) {
             throw new OrderProblems.KeyRequired();
         }
-        OrderService.Placement placement = orders.place(access(null, cartToken), key, request);
+        // Browser mode: the guest cart's token comes from its cookie when no header is sent.
+        String guestToken = cartToken != null || cartCookie == null || cartCookie.isEmpty() ? cartToken : cartCookie;
+        OrderService.Placement placement = orders.place(access(null, guestToken), key, request);
         return Response.status(placement.status())
                 .location(uri.getBaseUriBuilder()
                         .path("orders")

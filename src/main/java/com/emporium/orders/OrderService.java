@@ -156,7 +156,13 @@ public class OrderService {
         List<PricingService.Item> items = cart.lines().entrySet().stream()
                 .map(l -> {
                     Offer o = offers.get(l.getKey());
-                    return new PricingService.Item(o.sku(), o.name(), l.getValue(), o.unitPrice(), o.taxClass());
+                    return new PricingService.Item(
+                            o.sku(),
+                            o.name(),
+                            l.getValue(),
+                            o.unitPrice(),
+                            o.taxClass(),
+                            o.weightGrams() == null ? 0 : o.weightGrams());
                 })
                 .toList();
         Address address = request.shippingAddress();

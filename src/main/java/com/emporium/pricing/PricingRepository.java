@@ -6,17 +6,17 @@ import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** The queries behind tax rates, shipping methods and promotions; all parameters bound. */
 @ApplicationScoped
 class PricingRepository {
     @PersistenceContext
     EntityManager em;
-
-    record ShippingMethod(String code, String name, long amount, Long freeAbove, String currency) {}
 
     record Promotion(
             long id,
@@ -47,19 +47,31 @@ class PricingRepository {
     }
 
     List<ShippingMethod> shippingMethods(String country, String currency) {
-        List<?> rows = em.createNativeQuery("SELECT code, name, amount, free_above, currency FROM shipping_method"
-                        + " WHERE ?1 = ANY(countries) AND currency = ?2 ORDER BY amount, code")
+        List<?> rows = em.createNativeQuery("SELECT m.code, m.name, m.amount, m.free_above, m.currency, b.up_to_grams,"
+                        + " b.amount FROM shipping_method m LEFT JOIN shipping_weight_band b ON b.method_code = m.code"
+                        + " WHERE ?1 = ANY(m.countries) AND m.currency = ?2 ORDER BY m.code, b.up_to_grams")
                 .setParameter(1, country)
                 .setParameter(2, currency)
                 .getResultList();
-        return rows.stream()
-                .map(row -> (Object[]) row)
+        Map<String, Object[]> methods = new LinkedHashMap<>();
+        Map<String, TreeMap<Integer, Long>> bands = new HashMap<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            String code = (String) r[0];
+            methods.putIfAbsent(code, r);
+            TreeMap<Integer, Long> table = bands.computeIfAbsent(code, c -> new TreeMap<>());
+            if (r[5] != null) {
+                table.put(((Number) r[5]).intValue(), ((Number) r[6]).longValue());
+            }
+        }
+        return methods.values().stream()
                 .map(r -> new ShippingMethod(
                         (String) r[0],
                         (String) r[1],
                         ((Number) r[2]).longValue(),
                         r[3] == null ? null : ((Number) r[3]).longValue(),
-                        ((String) r[4]).trim()))
+                        ((String) r[4]).trim(),
+                        bands.get((String) r[0])))
                 .toList();
     }
 

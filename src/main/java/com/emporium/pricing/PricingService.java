@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +30,11 @@ public class PricingService {
     @ConfigProperty(name = "emporium.pricing.default-country", defaultValue = "DE")
     String defaultCountry;
 
-    /** A catalog line to price; the unit price always comes from the catalog. */
-    public record Item(String sku, String name, int quantity, long unitPrice, String taxClass) {}
+    /**
+     * A catalog line to price; the unit price and weight always come from the catalog. A variant
+     * without a weight counts as 0 g.
+     */
+    public record Item(String sku, String name, int quantity, long unitPrice, String taxClass, int weightGrams) {}
 
     public record ShippingOption(String code, String name, long price) {}
 
@@ -64,7 +68,9 @@ public class PricingService {
         Map<String, TaxRate> rates = repository.taxRates(destination);
         List<PriceCalculator.Item> priced = new ArrayList<>();
         long subtotal = 0;
+        long weight = 0;
         for (Item item : items) {
+            weight = Math.addExact(weight, Math.multiplyExact((long) item.weightGrams(), item.quantity()));
             priced.add(new PriceCalculator.Item(
                     item.sku(),
                     item.name(),
@@ -94,9 +100,15 @@ public class PricingService {
         // Free-shipping thresholds look at what the customer pays for goods, after the discount.
         long discounted = subtotal - (discount.isPresent() ? discount.get().amountOff(subtotal) : 0);
 
+        // A weight-priced method the cart is too heavy for is not offered, so it cannot be chosen either.
+        long cartWeight = weight;
         List<ShippingOption> options = repository.shippingMethods(destination.country(), currency).stream()
-                .map(m -> new ShippingOption(
-                        m.code(), m.name(), m.freeAbove() != null && discounted >= m.freeAbove() ? 0 : m.amount()))
+                .flatMap(
+                        m -> m
+                                .priceFor(cartWeight, discounted)
+                                .map(price -> new ShippingOption(m.code(), m.name(), price))
+                                .stream())
+                .sorted(Comparator.comparingLong(ShippingOption::price).thenComparing(ShippingOption::code))
                 .toList();
         Optional<ShippingOption> chosen = shippingMethod.flatMap(
                 code -> options.stream().filter(o -> o.code().equals(code)).findFirst());

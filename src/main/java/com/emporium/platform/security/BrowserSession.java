@@ -15,6 +15,11 @@ public final class BrowserSession {
     public static final String REFRESH_COOKIE = "__Host-emporium-refresh";
     public static final String CSRF_COOKIE = "__Host-emporium-csrf";
     public static final String CSRF_HEADER = "X-CSRF-Token";
+    /**
+     * A guest cart's token in browser mode ({@code POST /api/v1/carts?mode=cookie}). HttpOnly like the
+     * refresh cookie: the token is the guest's only key to the cart and its checkout, so no script reads it.
+     */
+    public static final String CART_COOKIE = "__Host-emporium-cart";
 
     private BrowserSession() {}
 

@@ -44,7 +44,10 @@ public class BrowserSessionFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         boolean hasSession = cookie(request, BrowserSession.REFRESH_COOKIE) != null;
-        boolean cookieMode = hasSession || wantsCookies(request);
+        // A guest cart cookie opens the cart and its checkout as a session opens an account, so it gets
+        // the same Origin check; like login, a guest has no CSRF token to echo (see docs/security.md).
+        boolean hasCart = cookie(request, BrowserSession.CART_COOKIE) != null;
+        boolean cookieMode = hasSession || hasCart || wantsCookies(request);
         if (cookieMode && !SAFE.contains(request.getMethod())) {
             if (!sameOrAllowedOrigin(request)) {
                 refuse(
@@ -70,7 +73,7 @@ public class BrowserSessionFilter extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    /** Login and registration ask for browser mode with ?mode=cookie (read without touching the body). */
+    /** Login, registration and guest carts ask for browser mode with ?mode=cookie (read without touching the body). */
     private static boolean wantsCookies(HttpServletRequest request) {
         String query = request.getQueryString();
         return query != null && COOKIE_MODE.matcher(query).find();
