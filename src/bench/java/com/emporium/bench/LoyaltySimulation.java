@@ -2,6 +2,7 @@ package com.emporium.bench;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.during;
+import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -59,16 +60,16 @@ public class LoyaltySimulation extends Simulation {
     private static ScenarioBuilder loop(String name, int seconds, boolean count) {
         return scenario(name)
                 .exec(during(Duration.ofSeconds(seconds))
-                        .on(http(name).get("/api/v1/me/loyalty").check(status().is(200)))
-                        .exec(session -> {
-                            if (count) {
-                                long now = System.nanoTime();
-                                firstNanos.compareAndSet(0, now);
-                                lastNanos.set(now);
-                                measured.incrementAndGet();
-                            }
-                            return session;
-                        }));
+                        .on(exec(http(name).get("/api/v1/me/loyalty").check(status().is(200)))
+                                .exec(session -> {
+                                    if (count && !session.isFailed()) {
+                                        long now = System.nanoTime();
+                                        firstNanos.compareAndSet(0, now);
+                                        lastNanos.set(now);
+                                        measured.incrementAndGet();
+                                    }
+                                    return session;
+                                })));
     }
 
     {

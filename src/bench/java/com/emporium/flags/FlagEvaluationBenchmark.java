@@ -19,7 +19,7 @@ import java.util.Locale;
  * the median of the measured rounds is printed.
  *
  * <p>Settings (system property or env var): bench.flags.file (liberty/config/flags.json),
- * bench.flags.key (storefront-new-product-page), bench.rounds (10), bench.warmupRounds (5),
+ * bench.flags.key (storefront-new-product-page), bench.rounds (10), bench.warmupRounds (30),
  * bench.roundMillis (1000).
  */
 public final class FlagEvaluationBenchmark {
@@ -29,12 +29,14 @@ public final class FlagEvaluationBenchmark {
         String file = Settings.get("bench.flags.file", "liberty/config/flags.json");
         String key = Settings.get("bench.flags.key", "storefront-new-product-page");
         int rounds = Integer.parseInt(Settings.get("bench.rounds", "10"));
-        int warmups = Integer.parseInt(Settings.get("bench.warmupRounds", "5"));
+        int warmups = Integer.parseInt(Settings.get("bench.warmupRounds", "30"));
         long roundMillis = Long.parseLong(Settings.get("bench.roundMillis", "1000"));
 
         FlagdProvider provider = new FlagdProvider(FlagdOptions.builder()
                 .resolverType(Config.Resolver.IN_PROCESS)
                 .offlineFlagSourcePath(file)
+                // The first parse of the file may take longer than the 1 s default on a loaded machine.
+                .deadline(30_000)
                 .build());
         OpenFeatureAPI api = OpenFeatureAPI.getInstance();
         api.setProviderAndWait("bench", provider);
