@@ -12,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -54,12 +53,12 @@ public class LoyaltyAdminResource {
         return loyalty.drift();
     }
 
-    /** Runs the expiry sweep now on this replica, the same code the schedule runs; safe to race. */
+    /** Runs the expiry and tier sweep now on this replica, the same code the schedule runs; safe to race. */
     @POST
     @Path("expiry")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ADMIN)
-    public Map<String, Integer> expire() {
-        return Map.of("accounts", sweeper.sweep());
+    public LoyaltySweeper.Swept expire() {
+        return sweeper.sweep();
     }
 }

@@ -5,7 +5,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Every query about loyalty accounts and their ledgers. */
@@ -95,6 +97,125 @@ class LoyaltyRepository {
         return rows.stream()
                 .map(r -> new Cached((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue()))
                 .toList();
+    }
+
+    /** One newest-first page of an account's entries below {@code beforeId}; one more than asked tells if more follow. */
+    List<LoyaltyEntry> page(String account, Optional<Long> beforeId, int size) {
+        return em.createQuery(
+                        "SELECT e FROM LoyaltyEntry e WHERE e.account = :a AND e.id < :before ORDER BY e.id DESC",
+                        LoyaltyEntry.class)
+                .setParameter("a", account)
+                .setParameter("before", beforeId.orElse(Long.MAX_VALUE))
+                .setMaxResults(size)
+                .getResultList();
+    }
+
+    /** An order's payment as counted towards the tier. */
+    record Spend(String account, String currency, long amount, Instant paidAt) {}
+
+    Optional<Spend> paidSpend(long orderId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT account, currency, amount, paid_at FROM loyalty_spend WHERE order_id = ?1 AND amount > 0")
+                .setParameter(1, orderId)
+                .getResultList();
+        return rows.stream()
+                .findFirst()
+                .map(r -> new Spend((String) r[0], ((String) r[1]).trim(), ((Number) r[2]).longValue(), instant(r[3])));
+    }
+
+    /** What refunds have taken back of an order's counted spend so far (a positive number). */
+    long refundedSpend(long orderId) {
+        return ((Number) em.createNativeQuery(
+                                "SELECT COALESCE(-SUM(amount), 0) FROM loyalty_spend WHERE order_id = ?1 AND amount < 0")
+                        .setParameter(1, orderId)
+                        .getSingleResult())
+                .longValue();
+    }
+
+    void recordSpend(String account, long orderId, String currency, long amount, Instant paidAt) {
+        em.createNativeQuery("INSERT INTO loyalty_spend (account, order_id, currency, amount, paid_at)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, account)
+                .setParameter(2, orderId)
+                .setParameter(3, currency)
+                .setParameter(4, amount)
+                .setParameter(5, Timestamp.from(paidAt))
+                .executeUpdate();
+    }
+
+    /** Net spend per currency paid at or after {@code since}. */
+    @SuppressWarnings("unchecked")
+    Map<String, Long> spendSince(String account, Instant since) {
+        List<Object[]> rows = em.createNativeQuery("SELECT currency, SUM(amount) FROM loyalty_spend"
+                        + " WHERE account = ?1 AND paid_at >= ?2 GROUP BY currency")
+                .setParameter(1, account)
+                .setParameter(2, Timestamp.from(since))
+                .getResultList();
+        Map<String, Long> out = new HashMap<>();
+        rows.forEach(r -> out.put(((String) r[0]).trim(), ((Number) r[1]).longValue()));
+        return out;
+    }
+
+    /** The oldest payment still inside the window: the tier may drop when it leaves. */
+    Optional<Instant> oldestSpendSince(String account, Instant since) {
+        Object oldest = em.createNativeQuery(
+                        "SELECT MIN(paid_at) FROM loyalty_spend WHERE account = ?1 AND paid_at >= ?2 AND amount > 0")
+                .setParameter(1, account)
+                .setParameter(2, Timestamp.from(since))
+                .getSingleResult();
+        return Optional.ofNullable(oldest).map(LoyaltyRepository::instant);
+    }
+
+    void setTier(String account, Tier tier, Optional<Instant> reviewAt) {
+        em.createNativeQuery("UPDATE loyalty_account SET tier = ?1, tier_review_at = ?2 WHERE account = ?3")
+                .setParameter(1, tier.name())
+                .setParameter(2, reviewAt.map(Timestamp::from).orElse(null))
+                .setParameter(3, account)
+                .executeUpdate();
+    }
+
+    Tier tier(String account) {
+        List<?> rows = em.createNativeQuery("SELECT tier FROM loyalty_account WHERE account = ?1")
+                .setParameter(1, account)
+                .getResultList();
+        return rows.isEmpty() ? Tier.BRONZE : Tier.valueOf(((String) rows.get(0)).trim());
+    }
+
+    /** Accounts whose oldest counted spend has left the window, locked; another replica skips them. */
+    @SuppressWarnings("unchecked")
+    List<String> claimDueForTierReview(Instant now, int limit) {
+        return em.createNativeQuery("SELECT account FROM loyalty_account WHERE tier_review_at <= ?1"
+                        + " ORDER BY tier_review_at LIMIT ?2 FOR UPDATE SKIP LOCKED")
+                .setParameter(1, Timestamp.from(now))
+                .setParameter(2, limit)
+                .getResultList();
+    }
+
+    /**
+     * Points customers can spend now, summed over accounts with a positive balance (a negative balance
+     * is not a claim on the shop and does not offset another customer's points).
+     */
+    long outstandingAvailable(Instant now) {
+        return ((Number) em.createNativeQuery("SELECT COALESCE(SUM(GREATEST(available, 0)), 0) FROM ("
+                                + " SELECT SUM(points) FILTER (WHERE NOT (kind IN ('EARN', 'ADJUST') AND points > 0"
+                                + " AND available_at > ?1)) AS available FROM loyalty_entry GROUP BY account) a")
+                        .setParameter(1, Timestamp.from(now))
+                        .getSingleResult())
+                .longValue();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 
     long accounts() {

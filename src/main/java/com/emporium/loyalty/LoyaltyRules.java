@@ -30,12 +30,43 @@ public class LoyaltyRules {
     @ConfigProperty(name = "emporium.loyalty.pending-days", defaultValue = "14")
     long pendingDays;
 
+    /** Added to the days; a window of a minute or two lets a demo watch points go from pending to available. */
+    @Inject
+    @ConfigProperty(name = "emporium.loyalty.pending-minutes", defaultValue = "0")
+    long pendingMinutes;
+
     @Inject
     @ConfigProperty(name = "emporium.loyalty.expiry-months", defaultValue = "12")
     long expiryMonths;
 
+    @Inject
+    @ConfigProperty(name = "emporium.loyalty.silver-spend", defaultValue = "EUR:50000,GBP:45000,USD:55000")
+    String silverSpend;
+
+    @Inject
+    @ConfigProperty(name = "emporium.loyalty.gold-spend", defaultValue = "EUR:150000,GBP:130000,USD:165000")
+    String goldSpend;
+
+    @Inject
+    @ConfigProperty(name = "emporium.loyalty.tier-window-months", defaultValue = "12")
+    long tierWindowMonths;
+
+    @Inject
+    @ConfigProperty(name = "emporium.loyalty.bronze-multiplier-percent", defaultValue = "100")
+    long bronzeMultiplier;
+
+    @Inject
+    @ConfigProperty(name = "emporium.loyalty.silver-multiplier-percent", defaultValue = "125")
+    long silverMultiplier;
+
+    @Inject
+    @ConfigProperty(name = "emporium.loyalty.gold-multiplier-percent", defaultValue = "150")
+    long goldMultiplier;
+
     private Map<String, Long> earn;
     private Map<String, Long> value;
+    private Map<String, Long> silver;
+    private Map<String, Long> gold;
 
     /** Points earned per 100 minor units paid, by currency; a currency not listed earns nothing. */
     Optional<Long> earnRate(String currency) {
@@ -53,13 +84,52 @@ public class LoyaltyRules {
         return Optional.ofNullable(value.get(currency));
     }
 
+    /** Every currency with a point value, for the liability gauges. */
+    Map<String, Long> pointValues() {
+        pointValue("EUR");
+        return value;
+    }
+
+    /** The tier that this paid spend (minor units per currency, inside the window) reaches. */
+    Tier tierFor(Map<String, Long> spendByCurrency) {
+        if (silver == null || gold == null) {
+            silver = parse("emporium.loyalty.silver-spend", silverSpend);
+            gold = parse("emporium.loyalty.gold-spend", goldSpend);
+        }
+        return Tier.reached(spendByCurrency, silver, gold);
+    }
+
+    /** Earned points are multiplied by this percentage for the tier (100 leaves them as they are). */
+    long multiplierPercent(Tier tier) {
+        long percent = switch (tier) {
+            case BRONZE -> bronzeMultiplier;
+            case SILVER -> silverMultiplier;
+            case GOLD -> goldMultiplier;
+        };
+        if (percent < 0) {
+            throw new IllegalStateException(
+                    "emporium.loyalty." + tier.label() + "-multiplier-percent must not be negative");
+        }
+        return percent;
+    }
+
+    /** Spend paid before this instant no longer counts towards the tier. */
+    Instant tierWindowStart(Instant now) {
+        return now.atOffset(ZoneOffset.UTC).minusMonths(tierWindowMonths).toInstant();
+    }
+
+    /** When spend paid at {@code paidAt} leaves the tier window. */
+    Instant leavesTierWindow(Instant paidAt) {
+        return paidAt.atOffset(ZoneOffset.UTC).plusMonths(tierWindowMonths).toInstant();
+    }
+
     /** The most of an order's total, in minor units, that points may pay. */
     long maxRedeemableValue(long orderTotal) {
         return Math.multiplyExact(orderTotal, (long) maxSharePercent) / 100;
     }
 
     Instant availableFrom(Instant paidAt) {
-        return paidAt.plus(Duration.ofDays(pendingDays));
+        return paidAt.plus(Duration.ofDays(pendingDays)).plus(Duration.ofMinutes(pendingMinutes));
     }
 
     Instant expiryOf(Instant availableAt) {

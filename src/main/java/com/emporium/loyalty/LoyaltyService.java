@@ -3,6 +3,9 @@ package com.emporium.loyalty;
 import com.emporium.flags.Flag;
 import com.emporium.flags.RequestFlagContext;
 import com.emporium.identity.AccountService;
+import com.emporium.identity.audit.AuditLog;
+import com.emporium.identity.audit.AuditType;
+import com.emporium.platform.paging.Page;
 import dev.openfeature.sdk.Client;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,6 +46,9 @@ public class LoyaltyService {
 
     @Inject
     MetricRegistry metrics;
+
+    @Inject
+    AuditLog audit;
 
     /** Points asked for at checkout and what they pay, in minor units of the order's currency. */
     public record Redemption(long points, long value) {
@@ -121,55 +127,87 @@ public class LoyaltyService {
     }
 
     /**
-     * A paid order earns points on what was paid for goods: {@code netPaid} is after discounts and
-     * redeemed points, without tax and shipping. They are pending until the return window ends.
-     * Repeating it for the same order changes nothing.
+     * A paid order counts towards the tier and earns points on what was paid for goods: {@code netPaid}
+     * is after discounts and redeemed points, without tax and shipping. The order is counted first, so
+     * the payment that lifts an account to a tier already earns at that tier's multiplier. Points are
+     * pending until the return window ends. Repeating it for the same order changes nothing.
      */
     public void earn(long orderId, Optional<String> account, String currency, long netPaid, Instant paidAt) {
+        if (account.isEmpty() || netPaid <= 0) {
+            return;
+        }
+        String owner = account.get();
+        ledgers.lock(owner);
+        Instant now = Instant.now();
+        if (ledgers.paidSpend(orderId).isEmpty()) {
+            ledgers.recordSpend(owner, orderId, currency, netPaid, paidAt);
+        }
+        Tier tier = retier(owner, now);
         Flag flag = Flag.LOYALTY_EARNING;
-        if (account.isEmpty() || netPaid <= 0 || !flags.getBooleanValue(flag.key(), flag.fallback())) {
-            return;
-        }
         Optional<Long> rate = rules.earnRate(currency);
-        if (rate.isEmpty()) {
+        if (rate.isEmpty()
+                || !flags.getBooleanValue(flag.key(), flag.fallback())
+                || ledgers.ofOrder(orderId, LoyaltyEntry.Kind.EARN).isPresent()) {
             return;
         }
-        long points = Math.multiplyExact(netPaid, rate.get()) / 100;
+        long points =
+                Math.multiplyExact(Math.multiplyExact(netPaid, rate.get()), rules.multiplierPercent(tier)) / 10_000;
         if (points <= 0) {
             return;
         }
-        ledgers.lock(account.get());
-        if (ledgers.ofOrder(orderId, LoyaltyEntry.Kind.EARN).isPresent()) {
-            return;
-        }
         Instant availableAt = rules.availableFrom(paidAt);
-        Instant now = Instant.now();
         append(
-                ledgers.entries(account.get()),
-                LoyaltyEntry.earn(account.get(), orderId, points, availableAt, rules.expiryOf(availableAt), now),
+                ledgers.entries(owner),
+                LoyaltyEntry.earn(owner, orderId, points, availableAt, rules.expiryOf(availableAt), now),
                 now);
         metrics.counter(EARNED).inc(points);
     }
 
     /**
-     * A refund takes back the points earned on the refunded part, at the rate they were earned, never
+     * A refund lowers the tier spend by the refunded part and takes back the points earned on it, in
+     * the same proportion of what the order earned (so at the tier multiplier it earned with), never
      * more than the order earned. If they were spent already the balance goes negative, and nothing
      * can be redeemed until later earnings bring it back above zero. Returns the points taken back.
      */
     public long reverse(long orderId, String currency, long refundedNet, String actor) {
-        Optional<LoyaltyEntry> earned = ledgers.ofOrder(orderId, LoyaltyEntry.Kind.EARN);
-        Optional<Long> rate = rules.earnRate(currency);
-        if (earned.isEmpty() || rate.isEmpty() || refundedNet <= 0) {
+        if (refundedNet <= 0) {
             return 0;
         }
-        String account = earned.get().account();
+        Optional<LoyaltyRepository.Spend> paid = ledgers.paidSpend(orderId);
+        Optional<LoyaltyEntry> earned = ledgers.ofOrder(orderId, LoyaltyEntry.Kind.EARN);
+        Optional<String> owner = paid.map(LoyaltyRepository.Spend::account).or(() -> earned.map(LoyaltyEntry::account));
+        if (owner.isEmpty()) {
+            return 0;
+        }
+        String account = owner.get();
         ledgers.lock(account);
-        long left = earned.get().points() - ledgers.reversed(orderId);
-        long points = Math.min(left, Math.multiplyExact(refundedNet, rate.get()) / 100);
+        Instant now = Instant.now();
+        long points;
+        if (paid.isPresent()) {
+            LoyaltyRepository.Spend spend = paid.get();
+            long back = Math.min(refundedNet, spend.amount() - ledgers.refundedSpend(orderId));
+            if (back > 0) {
+                ledgers.recordSpend(account, orderId, spend.currency(), -back, spend.paidAt());
+            }
+            retier(account, now);
+            if (earned.isEmpty()) {
+                return 0;
+            }
+            // Proportional to the whole refunded share so far, so rounding never drifts over several refunds.
+            long due = Math.multiplyExact(earned.get().points(), ledgers.refundedSpend(orderId)) / spend.amount();
+            points = due - ledgers.reversed(orderId);
+        } else {
+            // Paid before tiers were recorded: the base rate, as those orders earned.
+            Optional<Long> rate = rules.earnRate(currency);
+            if (earned.isEmpty() || rate.isEmpty()) {
+                return 0;
+            }
+            points = Math.multiplyExact(refundedNet, rate.get()) / 100;
+        }
+        points = Math.min(points, earned.get().points() - ledgers.reversed(orderId));
         if (points <= 0) {
             return 0;
         }
-        Instant now = Instant.now();
         append(
                 ledgers.entries(account),
                 LoyaltyEntry.reversal(account, orderId, points, "refund on order " + orderId, actor, now),
@@ -187,6 +225,12 @@ public class LoyaltyService {
                 ledgers.entries(account),
                 LoyaltyEntry.adjust(account, adjustment.points(), adjustment.reason(), actor, now, rules.expiryOf(now)),
                 now);
+        // In its own transaction, like every audit event; the ledger entry above carries the same facts.
+        audit.record(
+                AuditType.LOYALTY_ADJUSTED,
+                actor,
+                account,
+                "points " + adjustment.points() + ": " + adjustment.reason());
         return view(account);
     }
 
@@ -200,7 +244,36 @@ public class LoyaltyService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public LoyaltyView view(String account) {
         Ledger ledger = Ledger.of(ledgers.entries(account), Instant.now());
-        return LoyaltyView.of(account, ledger, ledgers.recent(account, 50));
+        return LoyaltyView.of(account, ledger, ledgers.tier(account), ledgers.recent(account, 50));
+    }
+
+    /** One page of an account's entries, newest first, below the entry id {@code before}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<LoyaltyView.Entry> entries(String account, Optional<Long> before, int limit) {
+        List<LoyaltyEntry> rows = ledgers.page(account, before, limit + 1);
+        List<LoyaltyView.Entry> items =
+                rows.stream().limit(limit).map(LoyaltyView.Entry::from).toList();
+        Optional<String> next = rows.size() > limit
+                ? Optional.of(Long.toString(items.get(items.size() - 1).id()))
+                : Optional.empty();
+        return new Page<>(items, next);
+    }
+
+    /**
+     * Recomputes tiers whose oldest counted spend has left the window, for up to {@code limit}
+     * accounts claimed with SKIP LOCKED; returns how many.
+     */
+    public int reviewTiersDue(int limit) {
+        Instant now = Instant.now();
+        List<String> due = ledgers.claimDueForTierReview(now, limit);
+        due.forEach(account -> retier(account, now));
+        return due.size();
+    }
+
+    /** Points that customers could spend now, over all accounts with a positive balance. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long outstandingPoints() {
+        return ledgers.outstandingAvailable(Instant.now());
     }
 
     /** Expires what is left of lots past their expiry, for up to {@code limit} accounts; returns how many. */
@@ -230,6 +303,14 @@ public class LoyaltyService {
                 ledgers.drifted().stream()
                         .map(c -> new DriftReport.Drift(c.account(), c.cached(), c.ledger()))
                         .toList());
+    }
+
+    /** Sets the account's tier from its spend inside the window; the caller holds the account's lock. */
+    private Tier retier(String account, Instant now) {
+        Instant since = rules.tierWindowStart(now);
+        Tier tier = rules.tierFor(ledgers.spendSince(account, since));
+        ledgers.setTier(account, tier, ledgers.oldestSpendSince(account, since).map(rules::leavesTierWindow));
+        return tier;
     }
 
     private boolean settled(long orderId) {

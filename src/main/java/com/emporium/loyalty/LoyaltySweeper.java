@@ -14,7 +14,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Expires points past their expiry, oldest lot first. Accounts are claimed with SKIP LOCKED, so every
+ * Expires points past their expiry, oldest lot first, and lowers tiers whose spend left the window.
+ * Accounts are claimed with SKIP LOCKED, so every
  * replica may run it at once without expiring a lot twice.
  */
 @ApplicationScoped
@@ -46,22 +47,34 @@ public class LoyaltySweeper {
         }
     }
 
-    /** One short transaction per batch of accounts; returns how many accounts this call swept. */
-    public int sweep() {
-        int total = 0;
+    /** What one sweep did: accounts whose points expired, and accounts whose tier was recomputed. */
+    public record Swept(int accounts, int tiersReviewed) {}
+
+    /**
+     * One short transaction per batch of accounts: first expiry, then the tiers of accounts whose
+     * oldest counted spend has left the window (a tier can drop with no order or refund happening).
+     */
+    public Swept sweep() {
+        int expired = 0;
         int swept;
         do {
             swept = loyalty.expireDue(BATCH);
-            total += swept;
+            expired += swept;
         } while (swept == BATCH);
-        return total;
+        int reviewed = 0;
+        do {
+            swept = loyalty.reviewTiersDue(BATCH);
+            reviewed += swept;
+        } while (swept == BATCH);
+        return new Swept(expired, reviewed);
     }
 
     private void sweepQuietly() {
         try {
-            int swept = sweep();
-            if (swept > 0) {
-                LOG.info(() -> "Expired loyalty points on " + swept + " account(s).");
+            Swept swept = sweep();
+            if (swept.accounts() > 0 || swept.tiersReviewed() > 0) {
+                LOG.info(() -> "Expired loyalty points on " + swept.accounts() + " account(s); reviewed "
+                        + swept.tiersReviewed() + " tier(s).");
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Expiring loyalty points failed; the next run retries.", e);

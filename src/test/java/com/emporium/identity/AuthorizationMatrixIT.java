@@ -143,6 +143,7 @@ class AuthorizationMatrixIT {
         POLICY.put("GET /api/v1/admin/tax-rates", new Rule(Kind.NONE, STAFF));
         POLICY.put("PUT /api/v1/admin/tax-rates", new Rule(Kind.NONE, STAFF));
         POLICY.put("GET /api/v1/me/loyalty", new Rule(Kind.NONE, SIGNED_IN));
+        POLICY.put("GET /api/v1/me/loyalty/entries", new Rule(Kind.NONE, SIGNED_IN));
         POLICY.put("GET /api/v1/me/addresses", new Rule(Kind.NONE, SIGNED_IN));
         POLICY.put("POST /api/v1/me/addresses", new Rule(Kind.NONE, SIGNED_IN));
         POLICY.put("PUT /api/v1/me/addresses/{id}", new Rule(Kind.ADDRESS, SIGNED_IN));

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.emporium.orders.CheckoutSupport;
 import com.emporium.testsupport.Accounts;
 import com.emporium.testsupport.Api;
+import com.emporium.testsupport.Eventually;
 import io.restassured.response.Response;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -315,6 +317,266 @@ class LoyaltyIT {
                 .statusCode(403);
         assertThat(customer.api().get("/api/v1/me/loyalty").<Integer>path("available"))
                 .isZero();
+    }
+
+    private static String tierInDatabase(String account) {
+        try (Connection db = DriverManager.getConnection(DB_URL, "postgres", "");
+                var s = db.prepareStatement("SELECT tier FROM loyalty_account WHERE account = ?")) {
+            s.setString(1, account);
+            try (var rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "none";
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long payNewOrder(Accounts.Login customer, long price) {
+        String sku = CheckoutSupport.stockedSku(5, price);
+        Response order = CheckoutSupport.placeAsCustomer(
+                customer, sku, 1, null, UUID.randomUUID().toString());
+        order.then().statusCode(201);
+        long orderId = order.jsonPath().getLong("id");
+        customer.api()
+                .contentType("application/json")
+                .body(Map.of("provider", "test"))
+                .post("/api/v1/orders/{id}/payments", orderId)
+                .then()
+                .statusCode(200);
+        return orderId;
+    }
+
+    @Test
+    void aPaymentLiftsTheTierWhichEarnsAtItsMultiplierAndARefundLowersItAgain() {
+        Accounts.Login customer = Accounts.customer();
+        String account = account(customer);
+        assertThat(customer.api().get("/api/v1/me/loyalty").<String>path("tier"))
+                .isEqualTo("bronze");
+
+        // 800 EUR with tax: the net for goods is well over silver's 500 EUR and under gold's 1,500 EUR.
+        long orderId = payNewOrder(customer, 80_000);
+        long net = CheckoutSupport.queryLong(
+                "SELECT amount FROM loyalty_spend WHERE order_id = ? AND amount > 0", orderId);
+        assertThat(net).isBetween(50_000L, 149_999L);
+
+        assertThat(tierInDatabase(account)).isEqualTo("SILVER");
+        assertThat(customer.api().get("/api/v1/me/loyalty").<String>path("tier"))
+                .isEqualTo("silver");
+        assertThat(Api.as("staff")
+                        .get("/api/v1/admin/loyalty/accounts/{a}", account)
+                        .<String>path("tier"))
+                .isEqualTo("silver");
+        long earned = CheckoutSupport.queryLong(
+                "SELECT points FROM loyalty_entry WHERE order_id = ? AND kind = 'EARN'", orderId);
+        assertThat(earned)
+                .as("the payment that reached silver earns at silver's 125 %")
+                .isEqualTo(net * 125 / 10_000)
+                .isGreaterThan(net / 100);
+
+        Api.as("staff")
+                .contentType("application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of())
+                .post("/api/v1/admin/orders/{id}/refunds", orderId)
+                .then()
+                .statusCode(200);
+
+        assertThat(tierInDatabase(account)).isEqualTo("BRONZE");
+        assertThat(customer.api().get("/api/v1/me/loyalty").<String>path("tier"))
+                .isEqualTo("bronze");
+        assertThat(CheckoutSupport.queryLong(
+                        "SELECT COALESCE(SUM(amount), 0) FROM loyalty_spend WHERE account = ?", account))
+                .isZero();
+        assertThat(CheckoutSupport.queryLong(
+                        "SELECT COALESCE(-SUM(points), 0) FROM loyalty_entry WHERE order_id = ? AND kind = 'REVERSAL'",
+                        orderId))
+                .as("the refund takes back exactly what the order earned, multiplier included")
+                .isEqualTo(earned);
+        assertThat(kinds(account)).containsExactly("EARN", "REVERSAL");
+        assertThat(ledgerSum(account)).isZero();
+    }
+
+    @Test
+    void theSweepLowersATierWhoseSpendLeftTheWindow() throws Exception {
+        String account = Long.toString(Accounts.customer().id());
+        Instant now = Instant.now();
+        try (Connection db = DriverManager.getConnection(DB_URL, "postgres", "")) {
+            db.createStatement()
+                    .execute("INSERT INTO loyalty_account (account, tier, tier_review_at) VALUES ('" + account
+                            + "', 'GOLD', now() - interval '1 hour')");
+            // 2,000 EUR paid thirteen months ago made it gold; 600 EUR last month keeps it silver.
+            spend(db, account, 200_000, now.minus(395, ChronoUnit.DAYS));
+            spend(db, account, 60_000, now.minus(30, ChronoUnit.DAYS));
+        }
+
+        Response swept = Api.admin().post("/api/v1/admin/loyalty/expiry");
+        swept.then().statusCode(200);
+        assertThat(swept.<Integer>path("tiersReviewed")).isPositive();
+
+        assertThat(tierInDatabase(account)).isEqualTo("SILVER");
+        assertThat(CheckoutSupport.queryLong(
+                        "SELECT count(*) FROM loyalty_account WHERE account = ?"
+                                + " AND tier_review_at BETWEEN now() + interval '330 days' AND now() + interval '340 days'",
+                        account))
+                .as("the next review is when last month's spend leaves the window")
+                .isEqualTo(1);
+        assertThat(Api.as("staff")
+                        .get("/api/v1/admin/loyalty/accounts/{a}", account)
+                        .<String>path("tier"))
+                .isEqualTo("silver");
+    }
+
+    private static void spend(Connection db, String account, long amount, Instant paidAt) throws SQLException {
+        try (var s = db.prepareStatement("INSERT INTO loyalty_spend (account, order_id, currency, amount, paid_at)"
+                + " VALUES (?, ?, 'EUR', ?, ?)")) {
+            s.setString(1, account);
+            s.setLong(2, -Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L) - 1);
+            s.setLong(3, amount);
+            s.setObject(4, java.sql.Timestamp.from(paidAt));
+            s.executeUpdate();
+        }
+    }
+
+    @Test
+    void entriesComeNewestFirstInKeysetPagesBoundToTheirOwner() {
+        Accounts.Login customer = Accounts.customer();
+        String account = account(customer);
+        for (long points = 1; points <= 5; points++) {
+            grant(account, points);
+        }
+
+        Response first = customer.api().queryParam("limit", 2).get("/api/v1/me/loyalty/entries");
+        first.then().statusCode(200);
+        assertThat(first.jsonPath().getList("items.points", Integer.class)).containsExactly(5, 4);
+        String cursor = first.path("nextCursor");
+        assertThat(cursor).isNotBlank();
+        assertThat(first.header("Link")).contains("rel=\"next\"").contains("limit=2");
+
+        Response second = customer.api()
+                .queryParam("limit", 2)
+                .queryParam("cursor", cursor)
+                .get("/api/v1/me/loyalty/entries");
+        assertThat(second.jsonPath().getList("items.points", Integer.class)).containsExactly(3, 2);
+        Response last = customer.api()
+                .queryParam("limit", 2)
+                .queryParam("cursor", second.<String>path("nextCursor"))
+                .get("/api/v1/me/loyalty/entries");
+        assertThat(last.jsonPath().getList("items.points", Integer.class)).containsExactly(1);
+        assertThat(last.<String>path("nextCursor")).isNull();
+        assertThat(last.header("Link")).isNull();
+
+        Response stolen = Accounts.customer().api().queryParam("cursor", cursor).get("/api/v1/me/loyalty/entries");
+        assertThat(stolen.statusCode()).isEqualTo(400);
+        assertThat(stolen.contentType()).startsWith("application/problem+json");
+        assertThat(stolen.<String>path("type")).isEqualTo("/problems/invalid-request");
+
+        for (String limit : List.of("0", "101", "-1", "abc", "1.5", "99999999999999999999")) {
+            Response bad = customer.api().queryParam("limit", limit).get("/api/v1/me/loyalty/entries");
+            assertThat(bad.statusCode()).as("limit=" + limit).isEqualTo(400);
+            assertThat(bad.contentType()).startsWith("application/problem+json");
+        }
+        Response garbage = customer.api().queryParam("cursor", "not-a-cursor").get("/api/v1/me/loyalty/entries");
+        assertThat(garbage.statusCode()).isEqualTo(400);
+        assertThat(garbage.<String>path("type")).isEqualTo("/problems/invalid-request");
+    }
+
+    @Test
+    void staffAdjustmentsAreAuditedWithTheActorAndReason() {
+        String account = account(Accounts.customer());
+        String staff = Api.unique("staff");
+        String token = com.emporium.testsupport.Tokens.sign(staff, List.of("staff"), b -> b);
+        Api.anonymous()
+                .auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body(Map.of("points", -25, "reason", "goodwill withdrawn"))
+                .post("/api/v1/admin/loyalty/accounts/{a}/adjustments", account)
+                .then()
+                .statusCode(200);
+        Api.anonymous()
+                .auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body(Map.of("points", 10))
+                .post("/api/v1/admin/loyalty/accounts/{a}/adjustments", account)
+                .then()
+                .statusCode(400);
+
+        Response audit = Api.admin()
+                .queryParam("type", "loyalty.adjusted")
+                .queryParam("actor", staff)
+                .get("/api/v1/admin/audit");
+        audit.then().statusCode(200);
+        assertThat(CheckoutSupport.queryLong(
+                        "SELECT count(*) FROM audit_event WHERE type = 'loyalty.adjusted' AND actor = ?"
+                                + " AND subject = ? AND detail = 'points -25: goodwill withdrawn'",
+                        staff,
+                        account))
+                .as("one audit row for the adjustment, none for the one refused without a reason")
+                .isEqualTo(1);
+        assertThat(audit.asString()).contains(account).contains("goodwill withdrawn");
+        assertThat(kinds(account)).containsExactly("ADJUST");
+    }
+
+    @Test
+    void pointCountersAndTheLiabilityGaugeMove() throws Exception {
+        Map<String, Double> before = loyaltyMetrics();
+        Accounts.Login customer = Accounts.customer();
+        String account = account(customer);
+        grant(account, 1000);
+        Eventually.await(
+                "the EUR liability counts the 1,000 points granted",
+                Duration.ofSeconds(10),
+                () -> loyaltyMetrics().get("liability_EUR") >= before.get("liability_EUR") + 1000);
+
+        String sku = CheckoutSupport.stockedSku(5, 5000);
+        Response order = CheckoutSupport.placeAsCustomer(
+                customer, sku, 1, 300L, UUID.randomUUID().toString());
+        order.then().statusCode(201);
+        customer.api()
+                .contentType("application/json")
+                .body(Map.of("provider", "test"))
+                .post("/api/v1/orders/{id}/payments", order.jsonPath().getLong("id"))
+                .then()
+                .statusCode(200);
+        String expiring = Long.toString(Accounts.customer().id());
+        try (Connection db = DriverManager.getConnection(DB_URL, "postgres", "")) {
+            db.createStatement()
+                    .execute("INSERT INTO loyalty_account (account, points_total, next_expiry) VALUES ('" + expiring
+                            + "', 70, now() - interval '1 day')");
+            Instant now = Instant.now();
+            insert(db, expiring, "ADJUST", 70, now.minus(400, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS));
+        }
+        Api.admin().post("/api/v1/admin/loyalty/expiry").then().statusCode(200);
+
+        Map<String, Double> after = loyaltyMetrics();
+        assertThat(after.get("earned")).isGreaterThanOrEqualTo(before.get("earned") + 1);
+        assertThat(after.get("redeemed")).isGreaterThanOrEqualTo(before.get("redeemed") + 300);
+        assertThat(after.get("expired")).isGreaterThanOrEqualTo(before.get("expired") + 70);
+    }
+
+    /** This server's loyalty series from /metrics, by short name. */
+    private static Map<String, Double> loyaltyMetrics() {
+        String text = Api.anonymous().accept("text/plain").get("/metrics").asString();
+        Map<String, Double> values = new java.util.HashMap<>();
+        for (String line : text.split("\n")) {
+            var m = java.util.regex.Pattern.compile(
+                            "^emporium_loyalty_(points_earned_total|points_redeemed_total|points_expired_total|liability)"
+                                    + "\\{([^}]*)\\} (\\S+)$")
+                    .matcher(line);
+            if (!m.matches()) {
+                continue;
+            }
+            String name = m.group(1).replace("points_", "").replace("_total", "");
+            var currency =
+                    java.util.regex.Pattern.compile("currency=\"([A-Z]{3})\"").matcher(m.group(2));
+            if (currency.find()) {
+                name = name + "_" + currency.group(1);
+            }
+            values.put(name, Double.parseDouble(m.group(3)));
+        }
+        assertThat(values).containsKeys("earned", "redeemed", "expired", "liability_EUR", "liability_GBP");
+        return values;
     }
 
     private static void insert(

@@ -20,7 +20,8 @@ public enum AuditType {
     KEYS_ROTATED("keys.rotated"),
     LOGOUT("session.logout"),
     SESSION_REVOKED("session.revoked"),
-    REFRESH_REUSED("refresh.reused");
+    REFRESH_REUSED("refresh.reused"),
+    LOYALTY_ADJUSTED("loyalty.adjusted");
 
     private final String code;
 
