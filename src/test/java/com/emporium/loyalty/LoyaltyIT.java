@@ -23,10 +23,24 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** Points earned on paid orders, redeemed at checkout, expired oldest first; judged on the ledger. */
 class LoyaltyIT {
+    /**
+     * The ledger is the truth: once every test above has earned, redeemed, released, reversed, expired
+     * and adjusted points (and put back the cache one of them tampered with), no account's cached
+     * balance differs from what its entries add up to.
+     */
+    @AfterAll
+    static void noAccountHasDriftedFromItsLedger() {
+        Response drift = Api.admin().get("/api/v1/admin/loyalty/drift");
+        drift.then().statusCode(200);
+        assertThat(drift.jsonPath().getLong("accountsChecked")).isPositive();
+        assertThat(drift.jsonPath().getList("drifted")).isEmpty();
+    }
+
     private static final String DB_URL = System.getProperty("it.db.url", "jdbc:postgresql://localhost:15432/postgres");
 
     private static String account(Accounts.Login customer) {
