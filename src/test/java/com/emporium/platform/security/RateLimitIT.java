@@ -114,12 +114,15 @@ class RateLimitIT {
     @Test
     void ipv6ClientsShareOneBudgetPerSlash64() throws Exception {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        String prefix = "2001:db8:" + Integer.toHexString(r.nextInt(1, 0xffff)) + ":"
-                + Integer.toHexString(r.nextInt(1, 0xffff));
+        String third = Integer.toHexString(r.nextInt(1, 0xffff));
+        int fourth = r.nextInt(1, 0xfffe);
+        String prefix = "2001:db8:" + third + ":" + Integer.toHexString(fourth);
+        // The neighbouring /64: only the fourth group differs, and it stays a valid group of at most 4 digits.
+        String neighbour = "2001:db8:" + third + ":" + Integer.toHexString(fourth + 1);
         String body = "{\"email\":\"" + Accounts.uniqueEmail("v6") + "\",\"password\":\"not-the-password\"}";
         HttpResponse<String> first = post("/api/v1/auth/login", prefix + "::1", null, body);
         HttpResponse<String> sameNetwork = post("/api/v1/auth/login", prefix + ":ab:cd:ef:12", null, body);
-        HttpResponse<String> otherNetwork = post("/api/v1/auth/login", prefix + "1:1::1", null, body);
+        HttpResponse<String> otherNetwork = post("/api/v1/auth/login", neighbour + "::1", null, body);
         assertThat(first.headers().firstValue("RateLimit-Remaining")).contains(Integer.toString(AUTH_PER_IP - 1));
         assertThat(sameNetwork.headers().firstValue("RateLimit-Remaining"))
                 .as("another address of the same /64")
