@@ -272,29 +272,7 @@ class ReservationIT {
     void eachLineComesWholeFromTheFirstLocationByPriorityThatCanCoverIt() {
         String near = Api.unique("near");
         String far = Api.unique("far");
-        Api.admin()
-                .contentType("application/json")
-                .body(Map.of("code", near, "name", "Near", "priority", 10))
-                .post("/api/v1/admin/inventory/locations")
-                .then()
-                .statusCode(201);
-        Api.admin()
-                .contentType("application/json")
-                .body(Map.of("code", far, "name", "Far", "priority", 20))
-                .post("/api/v1/admin/inventory/locations")
-                .then()
-                .statusCode(201);
-        String sku = InventoryFixture.product(1).sku();
-        for (var stock : List.of(Map.of("location", near, "quantity", 2), Map.of("location", far, "quantity", 10))) {
-            Map<String, Object> receipt = new java.util.HashMap<>(stock);
-            receipt.put("reason", "opening stock");
-            Api.as("staff")
-                    .contentType("application/json")
-                    .body(receipt)
-                    .post("/api/v1/admin/inventory/stock/{sku}/receipts", sku)
-                    .then()
-                    .statusCode(200);
-        }
+        String sku = skuAtTwoLocations(near, 2, far, 10);
         String owner = Api.unique("buyer");
         InventoryFixture.customer(owner)
                 .body(InventoryFixture.reservationBody(sku, 3))
@@ -325,27 +303,7 @@ class ReservationIT {
     void buyersWhoseLocationRunsOutMeanwhileAreServedFromTheNextOne() throws Exception {
         String near = Api.unique("near");
         String far = Api.unique("far");
-        for (var location : List.of(
-                Map.of("code", near, "name", "Near", "priority", 10),
-                Map.of("code", far, "name", "Far", "priority", 20))) {
-            Api.admin()
-                    .contentType("application/json")
-                    .body(location)
-                    .post("/api/v1/admin/inventory/locations")
-                    .then()
-                    .statusCode(201);
-        }
-        String sku = InventoryFixture.product(1).sku();
-        for (var stock : List.of(Map.of("location", near, "quantity", 5), Map.of("location", far, "quantity", 100))) {
-            Map<String, Object> receipt = new java.util.HashMap<>(stock);
-            receipt.put("reason", "opening stock");
-            Api.as("staff")
-                    .contentType("application/json")
-                    .body(receipt)
-                    .post("/api/v1/admin/inventory/stock/{sku}/receipts", sku)
-                    .then()
-                    .statusCode(200);
-        }
+        String sku = skuAtTwoLocations(near, 5, far, 100);
 
         List<Response> answers = race(
                 40, i -> InventoryFixture.customerToken(tokens.get(i)).body(InventoryFixture.reservationBody(sku, 1)));
@@ -363,6 +321,36 @@ class ReservationIT {
                 .filter(r -> near.equals(r.jsonPath().getString("lines[0].location")))
                 .count();
         assertThat(nearAnswers).isEqualTo(5);
+    }
+
+    /**
+     * A new product's SKU stocked at two new locations: {@code near} (priority 10, allocated first) and
+     * {@code far} (priority 20), with the given opening units.
+     */
+    private static String skuAtTwoLocations(String near, int nearUnits, String far, int farUnits) {
+        for (var location : List.of(
+                Map.of("code", near, "name", "Near", "priority", 10),
+                Map.of("code", far, "name", "Far", "priority", 20))) {
+            Api.admin()
+                    .contentType("application/json")
+                    .body(location)
+                    .post("/api/v1/admin/inventory/locations")
+                    .then()
+                    .statusCode(201);
+        }
+        String sku = InventoryFixture.product(1).sku();
+        for (var stock : List.of(
+                Map.of("location", near, "quantity", nearUnits), Map.of("location", far, "quantity", farUnits))) {
+            Map<String, Object> receipt = new java.util.HashMap<>(stock);
+            receipt.put("reason", "opening stock");
+            Api.as("staff")
+                    .contentType("application/json")
+                    .body(receipt)
+                    .post("/api/v1/admin/inventory/stock/{sku}/receipts", sku)
+                    .then()
+                    .statusCode(200);
+        }
+        return sku;
     }
 
     private List<String> tokens = List.of();
