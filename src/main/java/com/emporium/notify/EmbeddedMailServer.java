@@ -1,8 +1,5 @@
 package com.emporium.notify;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
@@ -15,6 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * An SMTP server inside the application for the developer run and the test servers (GreenMail): every
  * email the shop sends lands here, readable over IMAP with the recipient's address as the user name and
  * any password. Clusters switch it off with emporium.embedded.enabled=false and configure a real server.
+ * GreenMail is reached only through {@link EmbeddedMailProcess}, so the production WAR, which leaves it
+ * out, deploys without it.
  */
 @ApplicationScoped
 public class EmbeddedMailServer {
@@ -36,19 +35,14 @@ public class EmbeddedMailServer {
     @ConfigProperty(name = "emporium.embedded.mail.imap-port", defaultValue = "12143")
     int imapPort;
 
-    private GreenMail server;
+    private AutoCloseable server;
 
     synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         if (!embedded || !enabled) {
             return;
         }
         try {
-            server = new GreenMail(new ServerSetup[] {
-                        new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                        new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
-                    })
-                    .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-            server.start();
+            server = EmbeddedMailProcess.start(smtpPort, imapPort);
             LOG.warning(() -> "EMBEDDED SMTP stand-in (GreenMail) receiving on 127.0.0.1:" + smtpPort
                     + "; read what the shop sent over IMAP at 127.0.0.1:" + imapPort
                     + " with the recipient's address as user and any password, e.g. curl -s"
@@ -63,7 +57,11 @@ public class EmbeddedMailServer {
 
     synchronized void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
         if (server != null) {
-            server.stop();
+            try {
+                server.close();
+            } catch (Exception e) {
+                LOG.warning(() -> "Embedded SMTP server did not stop cleanly: " + e.getMessage());
+            }
             server = null;
         }
     }

@@ -1,6 +1,5 @@
 package com.emporium.platform.startup;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -13,6 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * A real PostgreSQL server started inside the application for the two-command developer run and the
  * test server. It listens on {@code db.port}, the same setting the server's data source connects to,
  * so the data source needs no special case. Clusters switch it off with emporium.embedded.enabled=false.
+ * The library is reached only through {@link EmbeddedPostgresProcess}, so the production WAR, which
+ * leaves it out, deploys without it.
  */
 @ApplicationScoped
 public class EmbeddedDatabase {
@@ -34,7 +35,7 @@ public class EmbeddedDatabase {
     @ConfigProperty(name = "emporium.embedded.postgres.clean", defaultValue = "false")
     boolean clean;
 
-    private EmbeddedPostgres server;
+    private AutoCloseable server;
 
     public boolean isEnabled() {
         return enabled;
@@ -46,15 +47,14 @@ public class EmbeddedDatabase {
         }
         Path dir = Path.of(dataDirectory).toAbsolutePath();
         try {
-            server = EmbeddedPostgres.builder()
-                    .setPort(port)
-                    .setDataDirectory(dir)
-                    .setCleanDataDirectory(clean)
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("shared_buffers", "128MB")
-                    .start();
+            server = EmbeddedPostgresProcess.start(port, dir, clean);
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL did not start on port " + port, e);
+        } catch (LinkageError e) {
+            throw new IllegalStateException(
+                    "This build has no embedded PostgreSQL (the production WAR leaves it out):"
+                            + " set EMPORIUM_EMBEDDED_ENABLED=false and DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD",
+                    e);
         }
         LOG.warning(() -> "EMBEDDED PostgreSQL stand-in running on localhost:" + port + " with data in " + dir
                 + " (development default; set EMPORIUM_EMBEDDED_ENABLED=false and DB_* for a real server)");
@@ -66,7 +66,7 @@ public class EmbeddedDatabase {
         }
         try {
             server.close();
-        } catch (IOException e) {
+        } catch (Exception e) {
             LOG.warning(() -> "Embedded PostgreSQL did not stop cleanly: " + e.getMessage());
         }
         server = null;

@@ -24,6 +24,8 @@ public final class PolicyChecks {
     private static final Map<String, String> PROBES = Map.of(
             "startup", "/health/started", "liveness", "/health/live", "readiness", "/health/ready");
     private static final List<String> WRITABLE = List.of("/logs", "/opt/ol/wlp/output", "/tmp");
+    /** Where the OpenJ9 images keep the shared class cache that configure.sh fills at image build time. */
+    static final String CLASS_CACHE = "/opt/java/.scc";
 
     private PolicyChecks() {
     }
@@ -47,6 +49,21 @@ public final class PolicyChecks {
         report.check(render + ": PodDisruptionBudget for the app", pdb);
         secretsInPlainText(render, objects, report);
         configCoverage(render, objects, secretTemplate, config, report);
+    }
+
+    /**
+     * A mount on the class cache's directory or any directory above it replaces what the image built
+     * there with an empty volume: every pod would start without its ahead-of-time compiled classes.
+     */
+    static List<String> classCacheHidden(JsonNode volumeMounts) {
+        List<String> hidden = new ArrayList<>();
+        for (JsonNode vm : volumeMounts) {
+            String path = vm.path("mountPath").asText().replaceAll("/+$", "");
+            if (!path.isEmpty() && (CLASS_CACHE.equals(path) || CLASS_CACHE.startsWith(path + "/"))) {
+                hidden.add("volume mount " + vm.path("name").asText() + " on " + path + " hides the class cache at " + CLASS_CACHE);
+            }
+        }
+        return hidden;
     }
 
     static void openLibertyApplication(String render, Manifest app, List<Manifest> objects, List<Manifest> secretTemplate, Report report) {
@@ -88,6 +105,7 @@ public final class PolicyChecks {
             }
         }
         report.check(id + " writable emptyDirs for a read-only root filesystem", writable);
+        report.check(id + " the image's class cache stays visible", classCacheHidden(spec.path("volumeMounts")));
 
         List<String> scaling = new ArrayList<>();
         JsonNode as = spec.path("autoscaling");

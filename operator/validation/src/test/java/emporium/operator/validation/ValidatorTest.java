@@ -1,5 +1,6 @@
 package emporium.operator.validation;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -107,6 +108,24 @@ class ValidatorTest {
                 """).get(0);
         assertFalse(CORE.validate(rule).isEmpty());
         assertFalse(MonitoringChecks.prometheusRule(rule).isEmpty());
+    }
+
+    @Test
+    void aMountAboveTheClassCacheIsRejectedAndTheOutputDirectoryIsNot() {
+        JsonNode mounts = Manifest.parse("mounts", """
+                apiVersion: v1
+                kind: List
+                metadata: {name: mounts}
+                items:
+                  - {name: wlp-output, mountPath: /opt/ol/wlp/output}
+                  - {name: java, mountPath: /opt/java/}
+                  - {name: scc, mountPath: /opt/java/.scc}
+                  - {name: tmp, mountPath: /tmp}
+                """).get(0).node().path("items");
+        List<String> hidden = PolicyChecks.classCacheHidden(mounts);
+        assertEquals(2, hidden.size(), hidden.toString());
+        assertTrue(hidden.get(0).contains("java on /opt/java hides the class cache"), hidden.toString());
+        assertTrue(hidden.get(1).contains("scc on /opt/java/.scc"), hidden.toString());
     }
 
     @Test

@@ -7,12 +7,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import redis.embedded.RedisServer;
 
 /**
  * A real Redis server started inside the application for the developer run (and the test server),
  * on {@code redis.port}, the port the rate limiter connects to. Clusters switch it off with
- * emporium.embedded.redis.enabled=false and point redis.host at their Redis.
+ * emporium.embedded.redis.enabled=false and point redis.host at their Redis. The library is reached
+ * only through {@link EmbeddedRedisProcess}, so the production WAR, which leaves it out, deploys without it.
  */
 @ApplicationScoped
 public class EmbeddedRedis {
@@ -26,7 +26,7 @@ public class EmbeddedRedis {
     @ConfigProperty(name = "redis.port", defaultValue = "16379")
     int port;
 
-    private RedisServer server;
+    private AutoCloseable server;
 
     synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         if (!enabled) {
@@ -34,13 +34,7 @@ public class EmbeddedRedis {
             return;
         }
         try {
-            server = RedisServer.newRedisServer()
-                    .port(port)
-                    .bind("127.0.0.1")
-                    .setting("save \"\"")
-                    .setting("appendonly no")
-                    .build();
-            server.start();
+            server = EmbeddedRedisProcess.start(port);
             LOG.warning(() -> "EMBEDDED Redis stand-in running on 127.0.0.1:" + port
                     + " (development default, no Redis server needed; "
                     + "set EMPORIUM_EMBEDDED_REDIS_ENABLED=false and REDIS_HOST for a shared one)");
@@ -55,7 +49,7 @@ public class EmbeddedRedis {
     synchronized void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
         if (server != null) {
             try {
-                server.stop();
+                server.close();
             } catch (Exception e) {
                 LOG.warning(() -> "Embedded Redis did not stop cleanly: " + e.getMessage());
             }
