@@ -1,6 +1,7 @@
 package com.emporium.bench;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
@@ -13,6 +14,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
@@ -33,6 +35,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -46,8 +49,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * Open-model load on the guest checkout: each arriving user opens a guest cart, adds two lines of
- * distinct SKUs, places the order with an Idempotency-Key and pays it with the {@code test} provider.
+ * Load on the guest checkout: each user opens a guest cart, adds {@code bench.lines} lines of distinct
+ * SKUs, places the order with an Idempotency-Key and pays it with the {@code test} provider. Open model
+ * (users arrive at {@code bench.rate} per second) by default; closed model with
+ * {@code bench.customers} &gt; 0 (that many customers at all times, each starting the next checkout as
+ * soon as one ends). With {@code bench.hot=true} every cart's first line is the same SKU.
  * Every step is its own request name, so Gatling reports p50/p95/p99 per step; the warm-up phase's
  * requests are all named "warm-up" and left out.
  *
@@ -57,7 +63,8 @@ import java.util.stream.Stream;
  * delivery lag of their events (created to delivered) once the relay has delivered them.
  *
  * <p>Settings (system property or env var): bench.baseUrl, bench.rate (checkouts arriving per second,
- * 10), bench.duration (60), bench.warmup (30), bench.skus (SKUs drawn from, 20), bench.admin.email and
+ * 10), bench.customers (closed model when &gt; 0, 0), bench.lines (3), bench.hot (false), bench.duration
+ * (60), bench.warmup (30), bench.skus (SKUs drawn from, 20), bench.admin.email and
  * bench.admin.password (a staff or admin account, for the stock), bench.db.* (for the checks).
  */
 public class CheckoutSimulation extends Simulation {
@@ -66,6 +73,9 @@ public class CheckoutSimulation extends Simulation {
     private static final int DURATION = Integer.parseInt(Settings.get("bench.duration", "60"));
     private static final int WARMUP = Integer.parseInt(Settings.get("bench.warmup", "30"));
     private static final int SKU_COUNT = Integer.parseInt(Settings.get("bench.skus", "20"));
+    private static final int CUSTOMERS = Integer.parseInt(Settings.get("bench.customers", "0"));
+    private static final int LINES = Integer.parseInt(Settings.get("bench.lines", "3"));
+    private static final boolean HOT = Boolean.parseBoolean(Settings.get("bench.hot", "false"));
     private static final String API = BASE_URL + "/api/v1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -94,11 +104,13 @@ public class CheckoutSimulation extends Simulation {
                     if (!warmUp && measuredFrom == null) {
                         measuredFrom = Instant.now();
                     }
-                    int first = random.nextInt(skus.size());
-                    int second = (first + 1 + random.nextInt(skus.size() - 1)) % skus.size();
+                    // Distinct SKUs per cart; in the hot case the first line is always skus[0].
+                    List<String> pool = new ArrayList<>(HOT ? skus.subList(1, skus.size()) : skus);
+                    Collections.shuffle(pool, random);
                     Map<String, Object> p = new HashMap<>();
-                    p.put("sku1", skus.get(first));
-                    p.put("sku2", skus.get(second));
+                    for (int line = 0; line < LINES; line++) {
+                        p.put("sku" + (line + 1), HOT && line == 0 ? skus.get(0) : pool.get(HOT ? line - 1 : line));
+                    }
                     p.put(
                             "email",
                             "bench-" + runId + (warmUp ? "-w-" : "-m-") + users.incrementAndGet() + "@example.com");
@@ -129,10 +141,7 @@ public class CheckoutSimulation extends Simulation {
                                 jsonPath("$.token").saveAs("cartToken"),
                                 header("ETag").saveAs("etag")))
                 .exitHereIfFailed()
-                .exec(addLine(warmUp, "add line 1", "#{sku1}"))
-                .exitHereIfFailed()
-                .exec(addLine(warmUp, "add line 2", "#{sku2}"))
-                .exitHereIfFailed()
+                .exec(addLines(warmUp))
                 .exec(http(name(warmUp, "place order"))
                         .post("/api/v1/orders")
                         .header("Cart-Token", "#{cartToken}")
@@ -169,6 +178,15 @@ public class CheckoutSimulation extends Simulation {
                 });
     }
 
+    private static ChainBuilder addLines(boolean warmUp) {
+        ChainBuilder chain = addLine(warmUp, "add line 1", "#{sku1}").exitHereIfFailed();
+        for (int line = 2; line <= LINES; line++) {
+            chain = chain.exec(addLine(warmUp, "add line " + line, "#{sku" + line + "}"))
+                    .exitHereIfFailed();
+        }
+        return chain;
+    }
+
     private static ChainBuilder addLine(boolean warmUp, String step, String sku) {
         return exec(http(name(warmUp, step))
                 .post("/api/v1/carts/#{cartId}/lines")
@@ -183,17 +201,32 @@ public class CheckoutSimulation extends Simulation {
     }
 
     {
-        System.out.printf(
-                "Checkout load on %s: %.1f checkouts arriving/s, %d s warm-up + %d s measured, run %s%n",
-                BASE_URL, RATE, WARMUP, DURATION, runId);
-        setUp(scenarioOf("warm-up", true)
-                        .injectOpen(constantUsersPerSec(RATE)
-                                .during(Duration.ofSeconds(WARMUP))
-                                .randomized())
-                        .andThen(scenarioOf("checkout", false)
-                                .injectOpen(constantUsersPerSec(RATE)
-                                        .during(Duration.ofSeconds(DURATION))
-                                        .randomized())))
+        PopulationBuilder warmUp;
+        PopulationBuilder measured;
+        if (CUSTOMERS > 0) {
+            System.out.printf(
+                    "Checkout load on %s: %d concurrent customers (closed model), %d lines per cart%s, "
+                            + "%d s warm-up + %d s measured, run %s%n",
+                    BASE_URL, CUSTOMERS, LINES, HOT ? " (first line the hot SKU)" : "", WARMUP, DURATION, runId);
+            warmUp = scenarioOf("warm-up", true)
+                    .injectClosed(constantConcurrentUsers(CUSTOMERS).during(Duration.ofSeconds(WARMUP)));
+            measured = scenarioOf("checkout", false)
+                    .injectClosed(constantConcurrentUsers(CUSTOMERS).during(Duration.ofSeconds(DURATION)));
+        } else {
+            System.out.printf(
+                    "Checkout load on %s: %.1f checkouts arriving/s, %d lines per cart%s, %d s warm-up + %d s measured, "
+                            + "run %s%n",
+                    BASE_URL, RATE, LINES, HOT ? " (first line the hot SKU)" : "", WARMUP, DURATION, runId);
+            warmUp = scenarioOf("warm-up", true)
+                    .injectOpen(constantUsersPerSec(RATE)
+                            .during(Duration.ofSeconds(WARMUP))
+                            .randomized());
+            measured = scenarioOf("checkout", false)
+                    .injectOpen(constantUsersPerSec(RATE)
+                            .during(Duration.ofSeconds(DURATION))
+                            .randomized());
+        }
+        setUp(warmUp.andThen(measured))
                 .protocols(protocol)
                 .assertions(global().failedRequests().percent().lt(1.0));
     }
@@ -210,12 +243,14 @@ public class CheckoutSimulation extends Simulation {
                         getJson(client, API + "/products/" + item.get("slug").asText(), null);
                 skus.add(product.get("variants").get(0).get("sku").asText());
             }
-            if (skus.size() < 2) {
-                throw new IllegalStateException("The catalog needs at least 2 products; found " + skus.size());
+            if (skus.size() < LINES + (HOT ? 1 : 0)) {
+                throw new IllegalStateException("bench.lines=" + LINES + " needs at least " + (LINES + (HOT ? 1 : 0))
+                        + " SKUs; found " + skus.size());
             }
-            // Each checkout takes one unit of two SKUs: the expected share per SKU, twice over, plus a margin.
-            long expectedUnits = (long) Math.ceil(RATE * (WARMUP + DURATION) * 2);
-            int perSku = (int) Math.min(1_000_000, 2 * expectedUnits / skus.size() + 100);
+            // Each checkout takes one unit of each line's SKU. The closed model's rate is not known in
+            // advance, so it stocks the most one receipt may bring; the open model twice the expected share.
+            long expectedUnits = (long) Math.ceil(RATE * (WARMUP + DURATION) * LINES);
+            int perSku = CUSTOMERS > 0 ? 1_000_000 : (int) Math.min(1_000_000, 2 * expectedUnits / skus.size() + 100);
             for (String sku : skus) {
                 HttpResponse<String> r = client.send(
                         HttpRequest.newBuilder(URI.create(API + "/admin/inventory/stock/" + sku + "/receipts"))
@@ -280,6 +315,9 @@ public class CheckoutSimulation extends Simulation {
         props.setProperty("rate", Double.toString(RATE));
         props.setProperty("duration", Integer.toString(DURATION));
         props.setProperty("warmup", Integer.toString(WARMUP));
+        props.setProperty("customers", Integer.toString(CUSTOMERS));
+        props.setProperty("lines", Integer.toString(LINES));
+        props.setProperty("hot", Boolean.toString(HOT));
         double window = measuredFrom == null || lastPaid == null
                 ? DURATION
                 : Math.max(DURATION, Duration.between(measuredFrom, lastPaid).toMillis() / 1000.0);
