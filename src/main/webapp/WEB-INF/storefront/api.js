@@ -2,6 +2,18 @@
 // in this module's memory only; the session itself is the HttpOnly refresh cookie the API sets, and
 // the CSRF token is echoed on every unsafe request (docs/frontend.md).
 
+/**
+ * Types only, which browsers ignore: the API's schemas as generated from its OpenAPI document, and the
+ * answer of api(). .ci/api-contract type-checks the storefront against them, so a breaking change to
+ * the API fails the build.
+ * @typedef {import('emporium-api').components['schemas']} Schemas
+ */
+/**
+ * @template T
+ * @typedef {{ status: number, etag: string | null, link: string | null, body: T }} Answer
+ */
+
+/** @type {HTMLMetaElement | null} */
 const baseMeta = document.querySelector('meta[name="emporium-api-base"]');
 export const API_BASE = (baseMeta ? baseMeta.content : '').replace(/\/+$/, '');
 const V1 = API_BASE + '/api/v1';
@@ -57,7 +69,13 @@ function forget() {
   localStorage.removeItem(CSRF_STORE);
 }
 
+/**
+ * @typedef {{ method?: string, body?: unknown, headers?: Record<string, string>, cache?: RequestCache }} CallOptions
+ */
+
+/** @param {string} path @param {CallOptions} [options] */
 async function send(path, { method = 'GET', body, headers = {}, cache } = {}) {
+  /** @type {Record<string, string>} */
   const all = { Accept: 'application/json, application/problem+json', ...headers };
   if (body !== undefined) all['Content-Type'] = 'application/json';
   if (access) all.Authorization = 'Bearer ' + access.token;
@@ -88,7 +106,11 @@ async function problemOf(response) {
 
 /**
  * Calls the API and answers { body, etag, status }; throws ApiProblem for any error answer. An expired
- * access token is renewed once through the refresh cookie and the call repeated.
+ * access token is renewed once through the refresh cookie and the call repeated. The body is typed by
+ * the caller, from Schemas.
+ * @param {string} path
+ * @param {CallOptions} [options]
+ * @returns {Promise<Answer<any>>}
  */
 export async function api(path, options = {}) {
   if (access && Date.now() > access.expiresAt) await refresh();
@@ -175,7 +197,8 @@ export function money(amount, currency) {
   const text = String(Math.abs(amount)).padStart(digits + 1, '0');
   const whole = digits ? text.slice(0, -digits) : text;
   const fraction = digits ? '.' + text.slice(-digits) : '';
-  return format.format((negative ? '-' : '') + whole + fraction);
+  // A decimal string keeps every digit (Intl reads it exactly); its type says so to the type-checker.
+  return format.format(/** @type {Intl.StringNumericLiteral} */ ((negative ? '-' : '') + whole + fraction));
 }
 
 /** "12.5" or "12,50" in major units to minor units, by text; null when it is not a plain amount. */

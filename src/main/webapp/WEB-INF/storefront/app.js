@@ -10,6 +10,9 @@ import {
   setDestination,
 } from './cart.js';
 
+/** @typedef {import('./api.js').Schemas} Schemas */
+/** @template T @typedef {import('./api.js').Answer<T>} Answer */
+
 const main = document.getElementById('main');
 const status = document.getElementById('status');
 let leavePage = () => {};
@@ -66,11 +69,11 @@ function productImage(image, name) {
 
 // ---- catalog ----------------------------------------------------------------------------------------
 
-let categoryTree = [];
+let categoryTree = /** @type {Schemas['CategoryNode'][]} */ ([]);
 
 async function loadCategories() {
   try {
-    categoryTree = (await api('/categories')).body;
+    categoryTree = /** @type {Answer<Schemas['CategoryNode'][]>} */ (await api('/categories')).body;
   } catch (e) {
     categoryTree = [];
   }
@@ -167,7 +170,8 @@ async function browsePage(slug, params) {
   const category = slug ? findCategory(slug) : null;
   const title = slug ? (category ? category.name : slug) : 'New in';
   const base = slug ? '/c/' + slug : '/';
-  const { body } = await api('/products?' + listQuery(params, slug ? { category: slug } : {}));
+  const { body } = /** @type {Answer<Schemas['ProductPage']>} */ (
+    await api('/products?' + listQuery(params, slug ? { category: slug } : {})));
   const sub = category && category.children && category.children.length
     ? h('ul', { class: 'subcategories' }, category.children.map((c) => h('li', {}, h('a', { href: '#/c/' + c.slug }, c.name))))
     : null;
@@ -177,12 +181,12 @@ async function browsePage(slug, params) {
 
 async function searchPage(params) {
   const q = (params.get('q') || '').trim();
-  document.getElementById('search-q').value = q;
+  /** @type {HTMLInputElement} */ (document.getElementById('search-q')).value = q;
   if (!q) {
     show('Search', h('p', {}, 'Type what you are looking for in the search box.'));
     return;
   }
-  const { body } = await api('/products?' + listQuery(params, {}));
+  const { body } = /** @type {Answer<Schemas['ProductPage']>} */ (await api('/products?' + listQuery(params, {})));
   // The API forgives typos only when the exact words find nothing (README); it does not say which
   // of the two answered, so the page says what it searched for and lets the results speak.
   show('Results for “' + q + '”', filterForm('/search', params, false), productCards(body.items),
@@ -196,7 +200,9 @@ async function productPage(slug) {
   // its own; a second, filtered stream opened later could miss what happened in between.
   const stream = stockStream([]);
   leavePage = () => stream.close();
+  /** @type {Schemas['ProductView'] | null} */
   let view = null;
+  /** @type {Schemas['VariantView'] | null} */
   let selected = null;
   const pending = [];
   const apply = (event) => {
@@ -214,13 +220,14 @@ async function productPage(slug) {
   stream.addEventListener('stock', (event) => (view ? apply(event) : pending.push(event)));
   // History older than the stream keeps: read the product again, then keep listening.
   stream.addEventListener('reset', async () => {
-    const fresh = (await api('/products/' + encodeURIComponent(slug), { cache: 'no-cache' })).body;
+    const fresh = /** @type {Answer<Schemas['ProductView']>} */ (
+      await api('/products/' + encodeURIComponent(slug), { cache: 'no-cache' })).body;
     view.variants = fresh.variants;
     selected = view.variants.find((v) => v.sku === selected.sku) || view.variants[0];
     renderStock();
   });
   await opened;
-  view = (await api('/products/' + encodeURIComponent(slug), { cache: 'no-cache' })).body;
+  view = /** @type {Answer<Schemas['ProductView']>} */ (await api('/products/' + encodeURIComponent(slug), { cache: 'no-cache' })).body;
   pending.forEach(apply);
 
   selected = view.variants.find((v) => v.availability && v.availability.level !== 'OUT') || view.variants[0];
@@ -326,8 +333,8 @@ async function accountPage() {
     location.hash = '/signin';
     return;
   }
-  const me = (await api('/me')).body;
-  const orders = (await api('/me/orders?limit=10')).body;
+  const me = /** @type {Answer<Schemas['AccountView']>} */ (await api('/me')).body;
+  const orders = /** @type {Answer<Schemas['OrderPage']>} */ (await api('/me/orders?limit=10')).body;
   const signOutButton = h('button', { type: 'button', id: 'sign-out' }, 'Sign out');
   signOutButton.addEventListener('click', async () => {
     signOutButton.disabled = true;
@@ -413,7 +420,7 @@ async function checkoutPage() {
     location.hash = '/cart';
     return;
   }
-  const email = signedIn() ? (await api('/me')).body.email : '';
+  const email = signedIn() ? /** @type {Answer<Schemas['AccountView']>} */ (await api('/me')).body.email : '';
   const field = (name, label, attributes = {}) => h('div', { class: 'field' },
     h('label', { for: 'co-' + name }, label),
     h('input', { id: 'co-' + name, name, required: true, ...attributes }));
@@ -471,7 +478,7 @@ async function checkoutPage() {
           },
         },
       });
-      const order = placed.body;
+      const order = /** @type {Schemas['OrderView']} */ (placed.body);
       if (order.accessToken) sessionStorage.setItem('emporium.order.' + order.id, order.accessToken);
       sessionStorage.removeItem(CHECKOUT_KEY);
       forgetCart();
@@ -492,7 +499,7 @@ function orderHeaders(id) {
 }
 
 async function orderPage(id) {
-  const order = (await api('/orders/' + encodeURIComponent(id), { headers: orderHeaders(id) })).body;
+  const order = /** @type {Answer<Schemas['OrderView']>} */ (await api('/orders/' + encodeURIComponent(id), { headers: orderHeaders(id) })).body;
   const paid = order.state === 'PAID';
   show(paid ? 'Thank you for your order' : 'Order ' + order.id,
     h('p', { id: 'order-state', class: paid ? 'ok' : '' }, 'Order ', h('strong', { id: 'order-id' }, String(order.id)), ' is ',
@@ -545,7 +552,7 @@ async function route() {
 
 document.getElementById('search-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  const q = document.getElementById('search-q').value.trim();
+  const q = /** @type {HTMLInputElement} */ (document.getElementById('search-q')).value.trim();
   location.hash = '/search?' + new URLSearchParams({ q });
 });
 onSessionChange(sessionLinks);

@@ -3,8 +3,12 @@
 // reloads the cart and tries once more.
 import { api, ApiProblem, signedIn } from './api.js';
 
+/** @typedef {import('./api.js').Schemas} Schemas */
+/** @template T @typedef {import('./api.js').Answer<T>} Answer */
+
 const STORE = 'emporium.cart'; // { id, token } (token only for guest carts)
 let etag = null;
+/** @type {Schemas['CartView'] | null} */
 let current = null;
 const listeners = new Set();
 
@@ -24,6 +28,7 @@ function headers(ref) {
   return ref && ref.token ? { 'Cart-Token': ref.token } : {};
 }
 
+/** @param {{ token?: string | null }} ref @param {Answer<Schemas['CartView']>} answer */
 function keep(ref, answer) {
   current = answer.body;
   etag = answer.etag;
@@ -109,6 +114,7 @@ export function cartReference() {
   return ref ? { id: ref.id, headers: headers(ref) } : null;
 }
 
+/** @param {Schemas['CartView'] | null} cart */
 export function itemCount(cart) {
   return cart ? cart.lines.reduce((n, line) => n + line.quantity, 0) : 0;
 }

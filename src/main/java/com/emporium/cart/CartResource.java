@@ -31,6 +31,11 @@ import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Guest and customer carts. A guest proves a cart is theirs with the {@code Cart-Token} header it got
@@ -58,6 +63,19 @@ public class CartResource {
     @ConfigProperty(name = "emporium.cart.guest-idle-days", defaultValue = "7")
     int guestIdleDays;
 
+    @APIResponse(
+            responseCode = "201",
+            description =
+                    "A new empty cart; a guest cart carries its token (or, with mode=cookie, sets it as a cookie).",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CartView.class)),
+            headers = {
+                @Header(
+                        name = "ETag",
+                        description =
+                                "The representation's version; send it as If-None-Match (reads) or If-Match (writes).",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "Location", description = "The cart.", schema = @Schema(type = SchemaType.STRING))
+            })
     @POST
     @PermitAll
     @Consumes(MediaType.WILDCARD)
@@ -79,6 +97,16 @@ public class CartResource {
         return created.entity(cart).build();
     }
 
+    @APIResponse(
+            responseCode = "200",
+            description = "The whole priced cart.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CartView.class)),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description =
+                                    "The representation's version; send it as If-None-Match (reads) or If-Match (writes).",
+                            schema = @Schema(type = SchemaType.STRING)))
     @GET
     @Path("{id}")
     @PermitAll
@@ -86,6 +114,16 @@ public class CartResource {
         return answer(carts.get(id, access(token)));
     }
 
+    @APIResponse(
+            responseCode = "200",
+            description = "The whole priced cart.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CartView.class)),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description =
+                                    "The representation's version; send it as If-None-Match (reads) or If-Match (writes).",
+                            schema = @Schema(type = SchemaType.STRING)))
     @POST
     @Path("{id}/lines")
     @PermitAll
@@ -97,6 +135,16 @@ public class CartResource {
         return answer(carts.addLine(id, access(token), IfMatch.requiredVersion(ifMatch), request));
     }
 
+    @APIResponse(
+            responseCode = "200",
+            description = "The whole priced cart.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CartView.class)),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description =
+                                    "The representation's version; send it as If-None-Match (reads) or If-Match (writes).",
+                            schema = @Schema(type = SchemaType.STRING)))
     @PATCH
     @Path("{id}/lines/{sku}")
     @PermitAll
@@ -109,6 +157,16 @@ public class CartResource {
         return answer(carts.changeLine(id, access(token), IfMatch.requiredVersion(ifMatch), sku, update));
     }
 
+    @APIResponse(
+            responseCode = "200",
+            description = "The whole priced cart.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CartView.class)),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description =
+                                    "The representation's version; send it as If-None-Match (reads) or If-Match (writes).",
+                            schema = @Schema(type = SchemaType.STRING)))
     @DELETE
     @Path("{id}/lines/{sku}")
     @PermitAll
@@ -121,6 +179,16 @@ public class CartResource {
     }
 
     /** Shipping country/region (tax and shipping options) and the coupon code. */
+    @APIResponse(
+            responseCode = "200",
+            description = "The whole priced cart.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CartView.class)),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description =
+                                    "The representation's version; send it as If-None-Match (reads) or If-Match (writes).",
+                            schema = @Schema(type = SchemaType.STRING)))
     @PATCH
     @Path("{id}")
     @PermitAll
@@ -133,6 +201,16 @@ public class CartResource {
     }
 
     /** After sign-in: merges the guest cart named here (with its Cart-Token) into the caller's cart. */
+    @APIResponse(
+            responseCode = "200",
+            description = "The whole priced cart.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CartView.class)),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description =
+                                    "The representation's version; send it as If-None-Match (reads) or If-Match (writes).",
+                            schema = @Schema(type = SchemaType.STRING)))
     @POST
     @Path("{id}/claim")
     @Consumes(MediaType.WILDCARD)

@@ -9,6 +9,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("categories")
 @Produces(MediaType.APPLICATION_JSON)
@@ -20,6 +25,20 @@ public class CategoryResource {
     CatalogCache cache;
 
     /** The whole live tree, children in display order. */
+    @APIResponse(
+            responseCode = "200",
+            description = "The category tree.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = CategoryNode.class)),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description =
+                                    "The representation's version; send it as If-None-Match (reads) or If-Match (writes).",
+                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag.")
     @GET
     @PermitAll
     public Response tree(@Context HttpHeaders headers) {

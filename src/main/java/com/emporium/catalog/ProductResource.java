@@ -23,6 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("products")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,6 +49,26 @@ public class ProductResource {
      * Lists active products, newest first unless sorted otherwise. Pages are keyset pages: follow the
      * {@code Link: rel="next"} header (or {@code nextCursor}); {@code count=true} adds X-Total-Count.
      */
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of public products.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductPage.class)),
+            headers = {
+                @Header(
+                        name = "ETag",
+                        description =
+                                "The representation's version; send it as If-None-Match (reads) or If-Match (writes).",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "Link",
+                        description = "rel=\"next\": the next page.",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "X-Total-Count",
+                        description = "With count=true: products matching the filters.",
+                        schema = @Schema(type = SchemaType.INTEGER))
+            })
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag.")
     @GET
     @PermitAll
     public Response list(@Valid @BeanParam ProductQuery query, @Context UriInfo uri, @Context HttpHeaders headers) {
@@ -70,6 +95,17 @@ public class ProductResource {
         return ok.build();
     }
 
+    @APIResponse(
+            responseCode = "200",
+            description = "A public product with its variants.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductView.class)),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description =
+                                    "The representation's version; send it as If-None-Match (reads) or If-Match (writes).",
+                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag.")
     @GET
     @Path("{slug}")
     @PermitAll

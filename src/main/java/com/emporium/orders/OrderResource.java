@@ -20,6 +20,12 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Checkout and the customer's view of orders. Guests place with their {@code Cart-Token} and then read
@@ -41,10 +47,22 @@ public class OrderResource {
     SecurityContext security;
 
     /** Requires Idempotency-Key: a retry with the same key and body gets the first answer again. */
+    @APIResponse(
+            responseCode = "201",
+            description =
+                    "The placed order with its price snapshot and, for guests, its access token. A retry with the same Idempotency-Key and body answers the same.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)),
+            headers =
+                    @Header(name = "Location", description = "The order.", schema = @Schema(type = SchemaType.STRING)))
     @POST
     @PermitAll
     public Response place(
-            @HeaderParam("Idempotency-Key") String key,
+            @Parameter(
+                            description =
+                                    "Required. Any printable ASCII text up to 200 characters, unique per order attempt; kept at least 24 hours.",
+                            required = true)
+                    @HeaderParam("Idempotency-Key")
+                    String key,
             @HeaderParam("Cart-Token") String cartToken,
             @CookieParam(BrowserSession.CART_COOKIE) String cartCookie,
             @Valid @NotNull PlaceOrder request,
