@@ -109,6 +109,20 @@ public class Reservation {
     }
 
     /**
+     * Ends a hold whose time has come. Returns false for a hold that has ended already or still has time,
+     * so the caller gives the units back only once. The sweeper's bulk statement applies this same rule
+     * in SQL ({@link ReservationRepository#expireDue}).
+     */
+    boolean expire(Instant now) {
+        if (status != Status.HELD || expiresAt.isAfter(now)) {
+            return false;
+        }
+        status = Status.EXPIRED;
+        endedAt = now;
+        return true;
+    }
+
+    /**
      * Turns the hold into a sale. Returns false when it was sold before, so a payment reported twice
      * sells once; a hold that was released or expired can no longer be sold.
      */

@@ -23,6 +23,46 @@ class ReservationTest {
     }
 
     @Test
+    void aHoldWithTimeLeftDoesNotExpire() {
+        Reservation r = reservation();
+        assertThat(r.expire(NOW.plus(HOLD).minusMillis(1))).isFalse();
+        assertThat(r.status()).isEqualTo(Reservation.Status.HELD);
+        assertThat(r.endedAt()).isNull();
+    }
+
+    @Test
+    void aHoldExpiresOnceWhenItsTimeHasCome() {
+        Reservation r = reservation();
+        assertThat(r.expire(NOW.plus(HOLD))).isTrue();
+        assertThat(r.status()).isEqualTo(Reservation.Status.EXPIRED);
+        assertThat(r.endedAt()).isEqualTo(NOW.plus(HOLD));
+        assertThat(r.expire(NOW.plus(HOLD).plusSeconds(5))).isFalse();
+        assertThat(r.endedAt()).isEqualTo(NOW.plus(HOLD));
+    }
+
+    @Test
+    void aReleasedOrSoldHoldNeverExpires() {
+        Reservation released = reservation();
+        released.release(NOW.plusSeconds(1));
+        assertThat(released.expire(NOW.plus(Duration.ofHours(2)))).isFalse();
+        assertThat(released.status()).isEqualTo(Reservation.Status.RELEASED);
+
+        Reservation sold = reservation();
+        sold.sell(NOW.plusSeconds(1));
+        assertThat(sold.expire(NOW.plus(Duration.ofHours(2)))).isFalse();
+        assertThat(sold.status()).isEqualTo(Reservation.Status.SOLD);
+    }
+
+    @Test
+    void anExpiredHoldCanNeitherBeSoldNorReleasedAgain() {
+        Reservation r = reservation();
+        r.expire(NOW.plus(HOLD));
+        assertThat(r.release(NOW.plus(HOLD).plusSeconds(1))).isFalse();
+        assertThatThrownBy(() -> r.sell(NOW.plus(HOLD).plusSeconds(1))).isInstanceOf(Conflict.class);
+        assertThat(r.status()).isEqualTo(Reservation.Status.EXPIRED);
+    }
+
+    @Test
     void releasingTwiceGivesUnitsBackOnlyOnce() {
         Reservation r = reservation();
         assertThat(r.release(NOW.plusSeconds(1))).isTrue();

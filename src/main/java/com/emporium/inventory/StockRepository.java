@@ -12,14 +12,49 @@ import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
- * The stock counters. Native SQL on purpose: every change is one conditional UPDATE (or upsert) whose
+ * Every query about stock: the counters per SKU and location, the locations, and the movement ledger.
+ * The counters are native SQL on purpose: every change is one conditional UPDATE (or upsert) whose
  * WHERE clause states the invariant, so PostgreSQL decides under the row lock and no Java code ever
  * writes a value it read earlier. The CHECK constraints of V2 back every statement up.
  */
 @ApplicationScoped
-class StockLevels {
+class StockRepository {
     @PersistenceContext
     EntityManager em;
+
+    void add(StockLocation location) {
+        em.persist(location);
+    }
+
+    void record(StockMovement movement) {
+        em.persist(movement);
+    }
+
+    Optional<StockLocation> location(long id) {
+        return Optional.ofNullable(em.find(StockLocation.class, id));
+    }
+
+    Optional<StockLocation> location(String code) {
+        return em.createQuery("SELECT l FROM StockLocation l WHERE l.code = :code", StockLocation.class)
+                .setParameter("code", code)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** In allocation order. */
+    List<StockLocation> locations() {
+        return em.createQuery("SELECT l FROM StockLocation l ORDER BY l.priority, l.id", StockLocation.class)
+                .getResultList();
+    }
+
+    /** The SKU's latest movements, newest first. */
+    List<StockMovement> movements(String sku, int limit) {
+        return em.createQuery(
+                        "SELECT m FROM StockMovement m WHERE m.sku = :sku ORDER BY m.id DESC", StockMovement.class)
+                .setParameter("sku", sku)
+                .setMaxResults(limit)
+                .getResultList();
+    }
 
     record Level(long locationId, String location, int onHand, int reserved) {}
 
