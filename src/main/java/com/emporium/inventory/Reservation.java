@@ -1,5 +1,6 @@
 package com.emporium.inventory;
 
+import com.emporium.platform.Sku;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -145,7 +146,7 @@ public class Reservation {
     }
 
     /** Moves a line to another location before it is held there (its planned location ran out meanwhile). */
-    void relocate(String sku, long locationId) {
+    void relocate(Sku sku, long locationId) {
         // A new list rather than an edit in place, so that the persistence provider sees the change.
         lines = new ArrayList<>(lines.stream()
                 .map(l -> l.sku().equals(sku) ? new ReservationLine(sku, locationId, l.quantity()) : l)

@@ -1,5 +1,6 @@
 package com.emporium.inventory;
 
+import com.emporium.platform.Sku;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -15,7 +16,7 @@ class ReservationRepository {
     EntityManager em;
 
     /** Units of one stock row that a batch of expired holds had held. */
-    record Held(String sku, long locationId, int quantity) {}
+    record Held(Sku sku, long locationId, int quantity) {}
 
     /** What one bulk expiry did: how many holds it ended and the units they held, in lock order. */
     record Expired(int holds, List<Held> units) {}
@@ -65,7 +66,7 @@ class ReservationRepository {
             Object[] r = (Object[]) row;
             holds = ((Number) r[0]).intValue();
             if (r[1] != null) {
-                units.add(new Held((String) r[1], ((Number) r[2]).longValue(), ((Number) r[3]).intValue()));
+                units.add(new Held(new Sku((String) r[1]), ((Number) r[2]).longValue(), ((Number) r[3]).intValue()));
             }
         }
         return new Expired(holds, List.copyOf(units));

@@ -1,5 +1,6 @@
 package com.emporium.inventory;
 
+import com.emporium.platform.Sku;
 import com.emporium.platform.problem.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,14 +49,14 @@ public class ReservationService {
      * whose planned location was emptied in the meantime moves to the next location that can cover it.
      */
     public ReservationView reserve(String owner, ReservationRequest request) {
-        Map<String, Integer> wanted = request.lines().stream()
+        Map<Sku, Integer> wanted = request.lines().stream()
                 .collect(Collectors.toMap(
-                        ReservationRequest.Line::sku, ReservationRequest.Line::quantity, Integer::sum, TreeMap::new));
-        Map<String, List<StockRepository.Candidate>> candidates = new TreeMap<>();
+                        ReservationService::skuOf, ReservationRequest.Line::quantity, Integer::sum, TreeMap::new));
+        Map<Sku, List<StockRepository.Candidate>> candidates = new TreeMap<>();
         Map<Long, String> codes = new HashMap<>();
         List<ReservationLine> planned = new ArrayList<>();
-        for (Map.Entry<String, Integer> line : wanted.entrySet()) {
-            String sku = line.getKey();
+        for (Map.Entry<Sku, Integer> line : wanted.entrySet()) {
+            Sku sku = line.getKey();
             int quantity = line.getValue();
             // Draft, archived, hidden and unknown SKUs look alike, so unpublished ones stay unpublished.
             List<StockRepository.Candidate> locations = stock.candidates(sku, quantity)
@@ -85,6 +86,11 @@ public class ReservationService {
             view = ReservationView.from(reservation, codes::get);
         }
         return view;
+    }
+
+    /** Text that cannot be a SKU names nothing for sale, exactly like an unknown SKU. */
+    private static Sku skuOf(ReservationRequest.Line line) {
+        return Sku.parse(line.sku()).orElseThrow(() -> new NotFound("SKU '" + line.sku() + "' is not for sale."));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

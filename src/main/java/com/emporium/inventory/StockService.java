@@ -1,5 +1,6 @@
 package com.emporium.inventory;
 
+import com.emporium.platform.Sku;
 import com.emporium.platform.problem.Conflict;
 import com.emporium.platform.problem.InvalidRequest;
 import com.emporium.platform.problem.NotFound;
@@ -23,19 +24,21 @@ public class StockService implements StockAvailability {
     @Inject
     AvailabilityPolicy policy;
 
-    public StockView receive(String sku, Receipt receipt, String actor) {
-        StockLocation location = knownSku(sku, receipt.location());
+    public StockView receive(String skuCode, Receipt receipt, String actor) {
+        Sku sku = known(skuCode);
+        StockLocation location = location(receipt.location());
         requireRoomFor(sku, receipt.quantity());
         int onHand = stock.receive(sku, location.id(), receipt.quantity());
         record(sku, location, StockMovement.Kind.RECEIPT, receipt.quantity(), onHand, receipt.reason(), actor);
-        return stock(sku);
+        return levelsOf(sku);
     }
 
-    public StockView adjust(String sku, Adjustment adjustment, String actor) {
+    public StockView adjust(String skuCode, Adjustment adjustment, String actor) {
         if (adjustment.delta() == 0) {
             throw new InvalidRequest("An adjustment needs a non-zero delta.");
         }
-        StockLocation location = knownSku(sku, adjustment.location());
+        Sku sku = known(skuCode);
+        StockLocation location = location(adjustment.location());
         int onHand;
         if (adjustment.delta() > 0) {
             requireRoomFor(sku, adjustment.delta());
@@ -46,11 +49,12 @@ public class StockService implements StockAvailability {
                             + "' at '" + location.code() + "' would leave fewer on hand than are reserved."));
         }
         record(sku, location, StockMovement.Kind.ADJUSTMENT, adjustment.delta(), onHand, adjustment.reason(), actor);
-        return stock(sku);
+        return levelsOf(sku);
     }
 
-    public StockView count(String sku, String locationCode, StockCount count, String actor) {
-        StockLocation location = knownSku(sku, locationCode);
+    public StockView count(String skuCode, String locationCode, StockCount count, String actor) {
+        Sku sku = known(skuCode);
+        StockLocation location = location(locationCode);
         long total = stock.lockOnHand(sku);
         int before = stock.lockForCount(sku, location.id());
         if (total - before + count.onHand() > StockLimitExceeded.MAX_ON_HAND) {
@@ -60,18 +64,21 @@ public class StockService implements StockAvailability {
                 .orElseThrow(() -> new InsufficientStock("'" + sku + "' at '" + location.code()
                         + "' has more units reserved than " + count.onHand() + "."));
         record(sku, location, StockMovement.Kind.COUNT, onHand - before, onHand, count.reason(), actor);
-        return stock(sku);
+        return levelsOf(sku);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public StockView stock(String sku) {
-        requireSku(sku);
-        return StockView.of(sku, stock.levels(sku));
+    public StockView stock(String skuCode) {
+        return levelsOf(known(skuCode));
+    }
+
+    private StockView levelsOf(Sku sku) {
+        return StockView.of(sku.value(), stock.levels(sku));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<MovementView> movements(String sku, int limit) {
-        requireSku(sku);
+    public List<MovementView> movements(String skuCode, int limit) {
+        Sku sku = known(skuCode);
         Map<Long, String> codes = new HashMap<>();
         return stock.movements(sku, limit).stream()
                 .map(m -> new MovementView(
@@ -124,7 +131,7 @@ public class StockService implements StockAvailability {
     }
 
     /** Locks the SKU's stock rows (see {@link StockRepository#lockOnHand}) and refuses a total past the limit. */
-    private void requireRoomFor(String sku, int added) {
+    private void requireRoomFor(Sku sku, int added) {
         long total = stock.lockOnHand(sku);
         if (total + added > StockLimitExceeded.MAX_ON_HAND) {
             throw new StockLimitExceeded(sku, total + added);
@@ -137,20 +144,20 @@ public class StockService implements StockAvailability {
         return stock.availableBySku(skus);
     }
 
-    private void requireSku(String sku) {
-        if (!stock.skuExists(sku)) {
-            throw new NotFound("SKU '" + sku + "' does not exist.");
-        }
+    /** A SKU some variant has (live or archived); text that cannot be a SKU is just as unknown. */
+    private Sku known(String skuCode) {
+        return Sku.parse(skuCode)
+                .filter(stock::skuExists)
+                .orElseThrow(() -> new NotFound("SKU '" + skuCode + "' does not exist."));
     }
 
-    private StockLocation knownSku(String sku, String locationCode) {
-        requireSku(sku);
+    private StockLocation location(String locationCode) {
         String code = locationCode == null || locationCode.isBlank() ? DEFAULT_LOCATION : locationCode;
         return stock.location(code).orElseThrow(() -> new InvalidRequest("Location '" + code + "' does not exist."));
     }
 
     private void record(
-            String sku,
+            Sku sku,
             StockLocation location,
             StockMovement.Kind kind,
             int delta,

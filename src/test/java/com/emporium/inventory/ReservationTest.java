@@ -3,6 +3,7 @@ package com.emporium.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.emporium.platform.Sku;
 import com.emporium.platform.problem.Conflict;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,10 @@ class ReservationTest {
     private static Reservation reservation() {
         return new Reservation(
                 "alice",
-                List.of(new ReservationLine("B", 2, 1), new ReservationLine("A", 3, 1), new ReservationLine("A", 1, 1)),
+                List.of(
+                        new ReservationLine(new Sku("B"), 2, 1),
+                        new ReservationLine(new Sku("A"), 3, 1),
+                        new ReservationLine(new Sku("A"), 1, 1)),
                 NOW,
                 HOLD);
     }
