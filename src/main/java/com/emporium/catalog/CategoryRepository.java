@@ -37,6 +37,10 @@ class CategoryRepository {
                 .findFirst();
     }
 
+    long count() {
+        return em.createQuery("SELECT COUNT(c) FROM Category c", Long.class).getSingleResult();
+    }
+
     List<Category> live() {
         return em.createQuery(
                         "SELECT c FROM Category c WHERE c.archived = false ORDER BY c.position, c.name", Category.class)
