@@ -35,30 +35,30 @@ public final class ExplainCatalogQueries {
     private record Recorded(String sql, Map<Integer, Object> params) {}
 
     private final List<Recorded> recorded = new ArrayList<>();
-    private final ProductSearch search = new ProductSearch();
+    private final ProductSearch search;
 
     private ExplainCatalogQueries() {
-        search.dataSource = recordingDataSource();
         // Outside the server: a fixed cursor key, and every flag at its default (the typo fallback on).
-        search.cursorSecret = new CursorSecret() {
+        CursorSecret fixedKey = new CursorSecret() {
             @Override
             public byte[] get() {
                 return "explain".getBytes(java.nio.charset.StandardCharsets.UTF_8);
             }
         };
-        search.flags = (Client) Proxy.newProxyInstance(
+        Client defaults = (Client) Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {Client.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getBooleanValue")) {
                         return args[1];
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
-        search.flagContext = new RequestFlagContext() {
+        RequestFlagContext noContext = new RequestFlagContext() {
             @Override
             public EvaluationContext current() {
                 return new MutableContext();
             }
         };
+        search = ProductSearch.outsideServer(recordingDataSource(), fixedKey, defaults, noContext);
     }
 
     public static void main(String[] args) throws Exception {

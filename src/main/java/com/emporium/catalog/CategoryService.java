@@ -7,9 +7,6 @@ import com.emporium.platform.problem.NotFound;
 import com.emporium.platform.problem.StaleVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -23,17 +20,15 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional
 public class CategoryService {
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    CategoryRepository categories;
 
     @Inject
     CatalogGeneration generation;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CategoryNode> tree() {
-        List<Category> all = em.createQuery(
-                        "SELECT c FROM Category c WHERE c.archived = false ORDER BY c.position, c.name", Category.class)
-                .getResultList();
+        List<Category> all = categories.live();
         Map<Long, List<Category>> byParent = new LinkedHashMap<>();
         for (Category c : all) {
             byParent.computeIfAbsent(c.parent() == null ? 0L : c.parent().id(), k -> new ArrayList<>())
@@ -66,10 +61,9 @@ public class CategoryService {
                             () -> new InvalidRequest("Parent category '" + request.parent() + "' does not exist."));
         }
         Category category = new Category(request.slug(), request.name(), parent, positionOf(request));
-        em.persist(category);
-        em.flush();
+        categories.add(category);
         category.assignPath();
-        em.flush();
+        categories.flush();
         generation.changedInThisTransaction();
         return CategoryView.from(category);
     }
@@ -86,7 +80,7 @@ public class CategoryService {
             throw new InvalidRequest("A category cannot move to another parent.");
         }
         category.rename(request.name(), positionOf(request));
-        em.flush();
+        categories.flush();
         generation.changedInThisTransaction();
         return CategoryView.from(category);
     }
@@ -96,24 +90,16 @@ public class CategoryService {
      * so archiving waits for that product to commit and then counts it, instead of missing it.
      */
     public void archive(long id, long expectedVersion) {
-        Category category = Optional.ofNullable(em.find(Category.class, id, LockModeType.PESSIMISTIC_WRITE))
-                .orElseThrow(() -> new NotFound("Category " + id + " does not exist."));
+        Category category = categories.lock(id).orElseThrow(() -> new NotFound("Category " + id + " does not exist."));
         requireVersion(category, expectedVersion);
-        long children = em.createQuery(
-                        "SELECT COUNT(c) FROM Category c WHERE c.parent = :c AND c.archived = false", Long.class)
-                .setParameter("c", category)
-                .getSingleResult();
-        long products = em.createQuery(
-                        "SELECT COUNT(p) FROM Product p WHERE p.category = :c AND p.status <> com.emporium.catalog.Product.Status.ARCHIVED",
-                        Long.class)
-                .setParameter("c", category)
-                .getSingleResult();
+        long children = categories.liveChildren(category);
+        long products = categories.unarchivedProducts(category);
         if (children > 0 || products > 0) {
             throw notEmpty(category, children + " subcategories and " + products + " products");
         }
         category.archive();
         try {
-            em.flush();
+            categories.flush();
         } catch (PersistenceException e) {
             if (CatalogConstraint.violated(e, CatalogConstraint.CATEGORY_ARCHIVED_EMPTY)) {
                 throw notEmpty(category, "products");
@@ -138,15 +124,11 @@ public class CategoryService {
     }
 
     Optional<Category> bySlug(String slug) {
-        return em.createQuery("SELECT c FROM Category c WHERE c.slug = :slug", Category.class)
-                .setParameter("slug", slug)
-                .getResultStream()
-                .findFirst();
+        return categories.bySlug(slug);
     }
 
     private Category find(long id) {
-        return Optional.ofNullable(em.find(Category.class, id))
-                .orElseThrow(() -> new NotFound("Category " + id + " does not exist."));
+        return categories.find(id).orElseThrow(() -> new NotFound("Category " + id + " does not exist."));
     }
 
     private static int positionOf(CategoryRequest request) {

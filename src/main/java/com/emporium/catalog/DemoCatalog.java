@@ -4,8 +4,6 @@ import com.emporium.platform.startup.SchemaReady;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +20,8 @@ public class DemoCatalog {
     private static final String[] COLORS = {"black", "white", "red", "blue", "green"};
     private static final String[] SIZES = {"S", "M", "L"};
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    CategoryRepository categoryRows;
 
     @Inject
     CategoryService categories;
@@ -36,9 +34,7 @@ public class DemoCatalog {
         if (!ready.embedded()) {
             return;
         }
-        long existing =
-                em.createQuery("SELECT COUNT(c) FROM Category c", Long.class).getSingleResult();
-        if (existing > 0) {
+        if (categoryRows.count() > 0) {
             return;
         }
         categories.create(new CategoryRequest("apparel", "Apparel", null, 0));

@@ -37,9 +37,6 @@ public class ProductResource {
             Set.of("q", "category", "minPrice", "maxPrice", "inStock", "sort", "limit", "cursor", "count");
 
     @Inject
-    ProductSearch search;
-
-    @Inject
     ProductService products;
 
     @Inject
@@ -74,7 +71,7 @@ public class ProductResource {
     public Response list(@Valid @BeanParam ProductQuery query, @Context UriInfo uri, @Context HttpHeaders headers) {
         Map<String, List<String>> attributes = attributeFilters(uri);
         CatalogCache.Entry entry = cache.respond(headers, listKey(query, uri), () -> {
-            ProductSearch.Listing listing = search.list(query, attributes);
+            ProductListing listing = products.list(query, attributes);
             Page<ProductSummary> page = listing.page();
             String next = page.nextCursor().orElse(null);
             Long total = listing.total().isPresent() ? listing.total().getAsLong() : null;
@@ -134,7 +131,7 @@ public class ProductResource {
         relevant.forEach((name, values) -> values.forEach(value ->
                 key.append(encode(name)).append('=').append(encode(value)).append('&')));
         if (query.searching()) {
-            key.append("~typo=").append(search.typoFallbackEnabled());
+            key.append("~typo=").append(products.searchForgivesTypos());
         }
         return key.toString();
     }

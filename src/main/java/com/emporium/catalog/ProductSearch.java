@@ -38,7 +38,7 @@ import javax.sql.DataSource;
  * are the PostgreSQL features this query exists for. Every filter and sort has an index (V1, V7).
  */
 @ApplicationScoped
-public class ProductSearch {
+class ProductSearch {
     private static final Pattern ATTRIBUTE_NAME = Pattern.compile("^[a-z][a-z0-9_]{0,39}$");
     private static final int MAX_ATTRIBUTE_FILTERS = 10;
     /** Cursor suffix of a search walk that includes typo (trigram) matches. */
@@ -64,13 +64,29 @@ public class ProductSearch {
     @Inject
     RequestFlagContext flagContext;
 
+    ProductSearch() {}
+
+    /**
+     * The list query outside the server, wired by hand: the catalog benchmarks run the SQL the list
+     * really sends against a database of their own.
+     */
+    static ProductSearch outsideServer(
+            DataSource dataSource, CursorSecret cursorSecret, Client flags, RequestFlagContext flagContext) {
+        ProductSearch search = new ProductSearch();
+        search.dataSource = dataSource;
+        search.cursorSecret = cursorSecret;
+        search.flags = flags;
+        search.flagContext = flagContext;
+        return search;
+    }
+
     /**
      * One page of the list, and the total when the query asks for it. A search matches words exactly
      * (full-text, index-only); only when that finds nothing at all does it widen to trigram matches
      * that forgive typos, so the choice never depends on the page size. The cursor remembers which of
      * the two a walk uses, and is signed for this query's filters.
      */
-    public Listing list(ProductQuery query, Map<String, List<String>> attributes) {
+    ProductListing list(ProductQuery query, Map<String, List<String>> attributes) {
         ProductSort sort = ProductSort.parse(query.sort, query.searching());
         int size = query.pageSize();
         String scope = scopeOf(query, attributes);
@@ -94,16 +110,13 @@ public class ProductSearch {
         Page<ProductSummary> page = new Page<>(rows.stream().map(Row::summary).toList(), next);
         OptionalLong total =
                 query.wantsCount() ? OptionalLong.of(count(query, attributes, forgiving)) : OptionalLong.empty();
-        return new Listing(page, total);
+        return new ProductListing(page, total);
     }
 
     boolean typoFallbackEnabled() {
         Flag flag = Flag.SEARCH_TYPO_FALLBACK;
         return flags.getBooleanValue(flag.key(), flag.fallback(), flagContext.current());
     }
-
-    /** A page and, when asked for, the number of all matching products. */
-    public record Listing(Page<ProductSummary> page, OptionalLong total) {}
 
     /** What a cursor is bound to besides its sort: every filter, in one canonical spelling. */
     static String scopeOf(ProductQuery query, Map<String, List<String>> attributes) {
@@ -163,7 +176,8 @@ public class ProductSearch {
             sql.params.add(keyParam(sort, cursor.keys().get(0)));
             sql.params.add(idParam(cursor.keys().get(1)));
         }
-        sql.text.append(" ORDER BY ").append(sort.orderBy).append(" LIMIT ").append(size + 1);
+        sql.text.append(" ORDER BY ").append(sort.orderBy).append(" LIMIT ?");
+        sql.params.add(size + 1);
         sql.text.append(") page ORDER BY ").append(sort.orderBy);
         return sql;
     }

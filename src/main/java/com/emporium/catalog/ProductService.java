@@ -9,8 +9,6 @@ import com.emporium.platform.problem.NotFound;
 import com.emporium.platform.problem.StaleVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -24,8 +22,8 @@ import java.util.regex.Pattern;
 public class ProductService {
     private static final Pattern ATTRIBUTE_NAME = Pattern.compile("^[a-z][a-z0-9_]{0,39}$");
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    ProductRepository products;
 
     @Inject
     CategoryService categories;
@@ -39,10 +37,7 @@ public class ProductService {
     /** The public detail: active products in live categories only; anything else is simply not there. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ProductView> publicDetail(String slug) {
-        return em.createQuery("SELECT p FROM Product p JOIN FETCH p.category WHERE p.slug = :slug", Product.class)
-                .setParameter("slug", slug)
-                .getResultStream()
-                .findFirst()
+        return products.withCategoryBySlug(slug)
                 .filter(Product::isPublic)
                 .map(p -> ProductView.from(p, false))
                 .map(view -> view.withAvailability(stock.of(view.variants().stream()
@@ -50,12 +45,24 @@ public class ProductService {
                         .toList())));
     }
 
+    /** One page of the public list; see {@link ProductSearch} for how it searches and pages. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ProductListing list(ProductQuery query, Map<String, List<String>> attributes) {
+        return products.list(query, attributes);
+    }
+
+    /** Whether this caller's searches fall back to typo matches (a flag that may differ per guest). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean searchForgivesTypos() {
+        return products.typoFallbackEnabled();
+    }
+
     public ProductView get(long id) {
         return ProductView.from(find(id), true);
     }
 
     public ProductView create(ProductRequest request) {
-        if (bySlug(request.slug()).isPresent()) {
+        if (products.bySlug(request.slug()).isPresent()) {
             throw new Conflict(
                     "slug-taken", "Slug taken", "A product with slug '" + request.slug() + "' already exists.");
         }
@@ -78,7 +85,7 @@ public class ProductService {
         if (request.images() != null) {
             request.images().forEach(i -> product.addImage(i.url(), i.alt(), i.width(), i.height()));
         }
-        em.persist(product);
+        products.add(product);
         flushInLiveCategory(category);
         generation.changedInThisTransaction();
         return ProductView.from(product, true);
@@ -103,7 +110,7 @@ public class ProductService {
     /** The check above read the category without a lock; the database re-checks it under one (V7). */
     private void flushInLiveCategory(Category category) {
         try {
-            em.flush();
+            products.flush();
         } catch (PersistenceException e) {
             if (CatalogConstraint.violated(e, CatalogConstraint.PRODUCT_CATEGORY_LIVE)) {
                 throw categoryArchived(category.slug());
@@ -129,8 +136,8 @@ public class ProductService {
         requireFreeSku(request.sku());
         Variant variant = product.addVariant(
                 request.sku(), request.title(), priceOf(request), checkedAttributes(request.attributes()));
-        em.persist(variant);
-        em.flush();
+        products.add(variant);
+        products.flush();
         generation.changedInThisTransaction();
         return ProductView.from(product, true);
     }
@@ -146,7 +153,7 @@ public class ProductService {
             throw new InvalidRequest("A variant's SKU cannot change; archive it and add a new variant.");
         }
         variant.revise(request.title(), priceOf(request), checkedAttributes(request.attributes()));
-        em.flush();
+        products.flush();
         generation.changedInThisTransaction();
         return ProductView.VariantView.from(variant);
     }
@@ -175,20 +182,11 @@ public class ProductService {
     }
 
     private Product find(long id) {
-        return Optional.ofNullable(em.find(Product.class, id))
-                .orElseThrow(() -> new NotFound("Product " + id + " does not exist."));
+        return products.find(id).orElseThrow(() -> new NotFound("Product " + id + " does not exist."));
     }
 
     private Variant findVariant(long id) {
-        return Optional.ofNullable(em.find(Variant.class, id))
-                .orElseThrow(() -> new NotFound("Variant " + id + " does not exist."));
-    }
-
-    private Optional<Product> bySlug(String slug) {
-        return em.createQuery("SELECT p FROM Product p WHERE p.slug = :slug", Product.class)
-                .setParameter("slug", slug)
-                .getResultStream()
-                .findFirst();
+        return products.findVariant(id).orElseThrow(() -> new NotFound("Variant " + id + " does not exist."));
     }
 
     private Category liveCategory(String slug) {
@@ -202,12 +200,7 @@ public class ProductService {
     }
 
     private void requireFreeSku(String sku) {
-        boolean taken = !em.createQuery("SELECT v.id FROM Variant v WHERE v.sku = :sku", Long.class)
-                .setParameter("sku", sku)
-                .setMaxResults(1)
-                .getResultList()
-                .isEmpty();
-        if (taken) {
+        if (products.skuTaken(sku)) {
             throw new Conflict("sku-taken", "SKU taken", "SKU '" + sku + "' is already in use.");
         }
     }

@@ -1,5 +1,6 @@
 package com.emporium.identity;
 
+import com.emporium.platform.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -37,10 +38,10 @@ public class Account {
 
     protected Account() {}
 
-    Account(String email, String passwordHash, String role) {
+    Account(String email, String passwordHash, Role role) {
         this.email = email;
         this.passwordHash = passwordHash;
-        this.role = role;
+        this.role = role.value();
         this.passwordChangedAt = Instant.now();
     }
 
@@ -54,8 +55,8 @@ public class Account {
         this.passwordHash = newHash;
     }
 
-    void assignRole(String newRole) {
-        this.role = newRole;
+    void assignRole(Role newRole) {
+        this.role = newRole.value();
     }
 
     public Long id() {
@@ -70,8 +71,8 @@ public class Account {
         return passwordHash;
     }
 
-    public String role() {
-        return role;
+    public Role role() {
+        return Role.parse(role);
     }
 
     public Instant createdAt() {

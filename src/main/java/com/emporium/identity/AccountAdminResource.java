@@ -63,6 +63,6 @@ public class AccountAdminResource {
     @RolesAllowed(Roles.ADMIN)
     public AccountView assignRole(
             @PathParam("id") long id, @Valid @NotNull RoleAssignment assignment, @Context SecurityContext security) {
-        return accounts.assignRole(id, assignment.role(), SecurityEvent.actorOf(security.getUserPrincipal()));
+        return accounts.assignRole(id, assignment.assigned(), SecurityEvent.actorOf(security.getUserPrincipal()));
     }
 }

@@ -2,24 +2,25 @@ package com.emporium.identity;
 
 import com.emporium.identity.audit.AuditLog;
 import com.emporium.identity.audit.AuditType;
-import com.emporium.platform.Roles;
+import com.emporium.platform.Role;
 import com.emporium.platform.problem.Conflict;
 import com.emporium.platform.problem.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Accounts: self-registration of customers, accounts made by admins, password and role changes, removal. */
 @ApplicationScoped
 @Transactional
 public class AccountService {
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    SessionRepository sessionRows;
 
     @Inject
     Passwords passwords;
@@ -36,6 +37,9 @@ public class AccountService {
     @Inject
     AccountNotices notices;
 
+    @Inject
+    LoginThrottle throttle;
+
     /**
      * Self-registration that does not tell whether the email already has an account: both paths hash the
      * password, write one row and one audit event, and the caller gets the same answer. The insert and the
@@ -45,15 +49,9 @@ public class AccountService {
     public void register(Registration registration) {
         String email = EmailAddress.normalized(registration.email());
         String hash = passwords.hash(registration.password());
-        List<?> created = em.createNativeQuery("INSERT INTO account (email, password_hash, role) VALUES (?1, ?2, ?3)"
-                        + " ON CONFLICT (email) DO NOTHING RETURNING id")
-                .setParameter(1, email)
-                .setParameter(2, hash)
-                .setParameter(3, Roles.CUSTOMER)
-                .getResultList();
-        if (!created.isEmpty()) {
-            String id = created.get(0).toString();
-            audit.record(AuditType.REGISTERED, id, email, null);
+        OptionalLong created = accounts.addUnlessTaken(email, hash, Role.CUSTOMER);
+        if (created.isPresent()) {
+            audit.record(AuditType.REGISTERED, Long.toString(created.getAsLong()), email, null);
             return;
         }
         byEmail(email).ifPresent(existing -> {
@@ -67,33 +65,30 @@ public class AccountService {
     }
 
     public AccountView create(NewAccount request, String adminId) {
-        Account account = create(request.email(), request.password(), request.role());
+        Account account = create(request.email(), request.password(), request.assignedRole());
         audit.record(AuditType.ACCOUNT_CREATED, adminId, account.id().toString(), "role=" + account.role());
         return AccountView.from(account);
     }
 
     /** The first admin, from configuration, only while no account at all exists. */
     public Optional<AccountView> createFirstAdmin(String email, String password) {
-        long accounts =
-                em.createQuery("SELECT COUNT(a) FROM Account a", Long.class).getSingleResult();
-        if (accounts > 0) {
+        if (accounts.count() > 0) {
             return Optional.empty();
         }
-        Account admin = create(email, password, Roles.ADMIN);
+        Account admin = create(email, password, Role.ADMIN);
         audit.record(AuditType.FIRST_ADMIN_CREATED, "system", admin.id().toString(), null);
         return Optional.of(AccountView.from(admin));
     }
 
     /** Admins see whether an email is taken: they are trusted, and they need to know. */
-    private Account create(String rawEmail, String password, String role) {
+    private Account create(String rawEmail, String password, Role role) {
         // Normalised and length-checked before the (expensive) hash, never after.
         String email = EmailAddress.normalized(rawEmail);
         if (byEmail(email).isPresent()) {
             throw new Conflict("email-taken", "Email taken", "An account with this email already exists.");
         }
         Account account = new Account(email, passwords.hash(password), role);
-        em.persist(account);
-        em.flush();
+        accounts.add(account);
         return account;
     }
 
@@ -113,8 +108,13 @@ public class AccountService {
         return account;
     }
 
-    /** Changes the password and ends every session of the account: a stolen refresh token dies with it. */
+    /**
+     * Changes the password and ends every session of the account: a stolen refresh token dies with it.
+     * Attempts are limited per account before the current password is checked, so a stolen access token
+     * cannot be used to guess it.
+     */
     public void changePassword(long accountId, PasswordChange change) {
+        throttle.checkPasswordChange(accountId);
         Account account = find(accountId);
         if (!passwords.matches(change.currentPassword(), Optional.of(account.passwordHash()))) {
             audit.record(
@@ -139,10 +139,10 @@ public class AccountService {
     }
 
     /** A role change ends the account's sessions, so tokens carrying the old role stop working everywhere. */
-    public AccountView assignRole(long id, String role, String adminId) {
-        List<Account> admins = lockedAdmins();
+    public AccountView assignRole(long id, Role role, String adminId) {
+        List<Account> admins = accounts.lockAdmins();
         Account account = find(id);
-        String before = account.role();
+        Role before = account.role();
         if (before.equals(role)) {
             return AccountView.from(account);
         }
@@ -158,34 +158,17 @@ public class AccountService {
      * replica at commit. The audit trail keeps the events that name it.
      */
     public void remove(long id, String adminId) {
-        List<Account> admins = lockedAdmins();
+        List<Account> admins = accounts.lockAdmins();
         Account account = find(id);
         keepAnAdmin(account, admins);
-        em.createQuery("DELETE FROM RefreshToken t WHERE t.session.id IN"
-                        + " (SELECT s.id FROM Session s WHERE s.account.id = :account)")
-                .setParameter("account", id)
-                .executeUpdate();
-        em.createQuery("DELETE FROM Session s WHERE s.account.id = :account")
-                .setParameter("account", id)
-                .executeUpdate();
-        em.remove(account);
+        sessionRows.removeAllOf(id);
+        accounts.remove(account);
         gate.accountChanged(id);
         audit.record(AuditType.ACCOUNT_REMOVED, adminId, Long.toString(id), "role=" + account.role());
     }
 
-    /**
-     * Every admin row, locked: two admins demoting or removing each other at once are serialised here, and
-     * the second sees that only one admin is left (PostgreSQL re-checks the role after the lock wait).
-     */
-    private List<Account> lockedAdmins() {
-        return em.createQuery("SELECT a FROM Account a WHERE a.role = :admin ORDER BY a.id", Account.class)
-                .setParameter("admin", Roles.ADMIN)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
-    }
-
     private static void keepAnAdmin(Account account, List<Account> admins) {
-        if (Roles.ADMIN.equals(account.role()) && admins.size() <= 1) {
+        if (account.role() == Role.ADMIN && admins.size() <= 1) {
             throw new Conflict(
                     "last-admin",
                     "Last admin",
@@ -194,17 +177,10 @@ public class AccountService {
     }
 
     Account find(long id) {
-        Account account = em.find(Account.class, id);
-        if (account == null) {
-            throw new NotFound("No account " + id + ".");
-        }
-        return account;
+        return accounts.find(id).orElseThrow(() -> new NotFound("No account " + id + "."));
     }
 
     Optional<Account> byEmail(String normalizedEmail) {
-        return em.createQuery("SELECT a FROM Account a WHERE a.email = :email", Account.class)
-                .setParameter("email", normalizedEmail)
-                .getResultStream()
-                .findFirst();
+        return accounts.byEmail(normalizedEmail);
     }
 }

@@ -49,9 +49,6 @@ public class AuthResource {
     Sessions sessions;
 
     @Inject
-    LoginThrottle throttle;
-
-    @Inject
     PasswordResets resets;
 
     @POST
@@ -72,7 +69,6 @@ public class AuthResource {
             @QueryParam("mode") String mode,
             @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
         String email = EmailAddress.normalized(credentials.email());
-        throttle.checkLogin(email);
         TokenGrant grant = logins.login(email, credentials.password(), userAgent);
         return answer(grant, "cookie".equals(mode));
     }

@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-/** Logging in: prove the credentials, record the outcome and the address, start a session. */
+/**
+ * Logging in: limit the guessing, prove the credentials, record the outcome and the address, start a
+ * session. The limit comes first, so a throttled guess never reaches the (expensive) password check.
+ */
 @ApplicationScoped
 public class Logins {
     @Inject
@@ -20,10 +23,14 @@ public class Logins {
     LoginAddresses addresses;
 
     @Inject
+    LoginThrottle throttle;
+
+    @Inject
     AuditLog audit;
 
     @Transactional(dontRollbackOn = InvalidCredentials.class)
     public TokenGrant login(String normalizedEmail, String password, String userAgent) {
+        throttle.checkLogin(normalizedEmail);
         Account account = accounts.authenticate(normalizedEmail, password).orElseThrow(() -> {
             audit.record(AuditType.LOGIN_FAILED, "anonymous", normalizedEmail, null);
             return new InvalidCredentials();

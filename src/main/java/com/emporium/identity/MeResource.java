@@ -33,9 +33,6 @@ public class MeResource {
     @Inject
     Sessions sessions;
 
-    @Inject
-    LoginThrottle throttle;
-
     @GET
     @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
     public AccountView me(@Context SecurityContext security) {
@@ -49,7 +46,6 @@ public class MeResource {
     @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
     public Response changePassword(@Valid @NotNull PasswordChange change, @Context SecurityContext security) {
         Caller caller = Caller.of(security);
-        throttle.checkPasswordChange(caller.accountId());
         accounts.changePassword(caller.accountId(), change);
         return Response.noContent().build();
     }

@@ -1,7 +1,8 @@
 package com.emporium.identity;
 
+import com.emporium.platform.Role;
+import com.emporium.platform.validation.RoleName;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** An admin creates staff, admins (or customers) with an initial password; the same rules as registration. */
@@ -11,4 +12,8 @@ public record NewAccount(
         @NotNull @Size(max = PasswordPolicy.MAX_LENGTH) @AcceptablePassword
         String password,
 
-        @NotNull @Pattern(regexp = "customer|staff|admin") String role) {}
+        @NotNull @RoleName String role) {
+    Role assignedRole() {
+        return Role.parse(role);
+    }
+}

@@ -9,9 +9,6 @@ import com.emporium.platform.security.ratelimit.RateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -36,8 +33,8 @@ public class PasswordResets {
     static final String EVENT = "account.password-reset";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    AccountRepository accountRows;
 
     @Inject
     AccountService accounts;
@@ -93,7 +90,7 @@ public class PasswordResets {
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = Instant.now();
-        em.persist(new PasswordReset(digest(token), owner.id(), now, now.plus(Duration.ofMinutes(minutes))));
+        accountRows.add(new PasswordReset(digest(token), owner.id(), now, now.plus(Duration.ofMinutes(minutes))));
         String payload = Json.createObjectBuilder()
                 .add("email", owner.email())
                 .add("url", urlTemplate.replace("{token}", token))
@@ -105,19 +102,12 @@ public class PasswordResets {
     }
 
     public void confirm(String token, String newPassword) {
-        PasswordReset reset = Optional.ofNullable(
-                        em.find(PasswordReset.class, digest(token), LockModeType.PESSIMISTIC_WRITE))
-                .orElseThrow(ResetTokenRefused.Invalid::new);
+        PasswordReset reset = accountRows.lockReset(digest(token)).orElseThrow(ResetTokenRefused.Invalid::new);
         Instant now = Instant.now();
         reset.use(now);
         Account account = accounts.find(reset.accountId());
         account.changePassword(passwords.hash(newPassword));
-        em.createQuery(
-                        "SELECT r FROM PasswordReset r WHERE r.accountId = :account AND r.usedAt IS NULL",
-                        PasswordReset.class)
-                .setParameter("account", reset.accountId())
-                .getResultStream()
-                .forEach(other -> other.withdraw(now));
+        accountRows.unusedResets(reset.accountId()).forEach(other -> other.withdraw(now));
         sessions.revokeAll(account.id(), "password-reset");
         audit.record(
                 AuditType.PASSWORD_RESET, account.id().toString(), account.id().toString(), null);

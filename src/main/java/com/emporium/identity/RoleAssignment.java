@@ -1,7 +1,12 @@
 package com.emporium.identity;
 
+import com.emporium.platform.Role;
+import com.emporium.platform.validation.RoleName;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 
-public record RoleAssignment(
-        @NotNull @Pattern(regexp = "customer|staff|admin") String role) {}
+/** The role is a string on the wire; {@link #assigned()} is the role it names once validated. */
+public record RoleAssignment(@NotNull @RoleName String role) {
+    Role assigned() {
+        return Role.parse(role);
+    }
+}

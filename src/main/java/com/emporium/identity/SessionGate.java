@@ -8,10 +8,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,8 +28,8 @@ public class SessionGate {
     /** An active session's account and that account's role now; absent when the session is over. */
     record Holder(long accountId, String role) {}
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    SessionRepository sessions;
 
     @Inject
     ClusterSignals signals;
@@ -57,12 +54,7 @@ public class SessionGate {
     }
 
     private Optional<Holder> load(UUID sessionId) {
-        List<Object[]> rows = em.createQuery(
-                        "SELECT a.id, a.role FROM Session s JOIN s.account a WHERE s.id = :id AND s.revokedAt IS NULL",
-                        Object[].class)
-                .setParameter("id", sessionId)
-                .getResultList();
-        return rows.stream().findFirst().map(row -> new Holder(((Number) row[0]).longValue(), (String) row[1]));
+        return sessions.holder(sessionId);
     }
 
     /** Within a transaction: once it commits, every replica forgets what it knew about this session. */

@@ -6,9 +6,6 @@ import com.emporium.identity.keys.AccessTokens;
 import com.emporium.platform.problem.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,8 +31,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Sessions {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    SessionRepository sessions;
+
+    @Inject
+    AccountRepository accounts;
 
     @Inject
     AccessTokens accessTokens;
@@ -52,8 +52,8 @@ public class Sessions {
 
     /** Starts a session for an account whose credentials were just proven. */
     public TokenGrant start(Account account, String userAgent) {
-        Session session = new Session(em.merge(account), userAgent);
-        em.persist(session);
+        Session session = new Session(accounts.managed(account), userAgent);
+        sessions.add(session);
         return grant(session);
     }
 
@@ -95,31 +95,23 @@ public class Sessions {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SessionView> active(long accountId, UUID current) {
-        return em.createQuery(
-                        "SELECT s FROM Session s WHERE s.account.id = :account AND s.revokedAt IS NULL ORDER BY s.lastUsedAt DESC",
-                        Session.class)
-                .setParameter("account", accountId)
-                .getResultStream()
+        return sessions.activeOf(accountId).stream()
                 .map(s -> new SessionView(s.id(), s.createdAt(), s.lastUsedAt(), s.userAgent(), s.id().equals(current)))
                 .toList();
     }
 
     /** Revokes one of the caller's own sessions; someone else's answers exactly like a missing one. */
     public void revoke(long accountId, UUID sessionId) {
-        Session session = em.find(Session.class, sessionId);
-        if (session == null || !session.account().id().equals(accountId) || !session.active()) {
-            throw new NotFound("No session " + sessionId + ".");
-        }
+        Session session = sessions.find(sessionId)
+                .filter(s -> s.account().id().equals(accountId) && s.active())
+                .orElseThrow(() -> new NotFound("No session " + sessionId + "."));
         session.revoke("revoked-by-owner");
         gate.sessionChanged(sessionId);
         audit.record(AuditType.SESSION_REVOKED, Long.toString(accountId), sessionId.toString(), null);
     }
 
     void revokeAll(long accountId, String reason) {
-        em.createQuery("SELECT s FROM Session s WHERE s.account.id = :account AND s.revokedAt IS NULL", Session.class)
-                .setParameter("account", accountId)
-                .getResultStream()
-                .forEach(s -> s.revoke(reason));
+        sessions.activeOf(accountId).forEach(s -> s.revoke(reason));
         gate.accountChanged(accountId);
     }
 
@@ -128,9 +120,10 @@ public class Sessions {
         RANDOM.nextBytes(secret);
         String refresh = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant refreshExpires = Instant.now().plus(refreshLifetime);
-        em.persist(new RefreshToken(digest(refresh), session, refreshExpires));
+        sessions.add(new RefreshToken(digest(refresh), session, refreshExpires));
         Account account = session.account();
-        AccessTokens.Issued access = accessTokens.issue(account.id(), account.email(), account.role(), session.id());
+        AccessTokens.Issued access =
+                accessTokens.issue(account.id(), account.email(), account.role().value(), session.id());
         return new TokenGrant(access.token(), access.expiresAt(), refresh, refreshExpires, session.id());
     }
 
@@ -138,7 +131,7 @@ public class Sessions {
         if (presented == null || presented.isBlank() || presented.length() > 200) {
             return Optional.empty();
         }
-        return Optional.ofNullable(em.find(RefreshToken.class, digest(presented), LockModeType.PESSIMISTIC_WRITE));
+        return sessions.lockToken(digest(presented));
     }
 
     static String digest(String token) {

@@ -1,5 +1,6 @@
 package com.emporium.inventory;
 
+import com.emporium.platform.Sku;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -109,6 +110,20 @@ public class Reservation {
     }
 
     /**
+     * Ends a hold whose time has come. Returns false for a hold that has ended already or still has time,
+     * so the caller gives the units back only once. The sweeper's bulk statement applies this same rule
+     * in SQL ({@link ReservationRepository#expireDue}).
+     */
+    boolean expire(Instant now) {
+        if (status != Status.HELD || expiresAt.isAfter(now)) {
+            return false;
+        }
+        status = Status.EXPIRED;
+        endedAt = now;
+        return true;
+    }
+
+    /**
      * Turns the hold into a sale. Returns false when it was sold before, so a payment reported twice
      * sells once; a hold that was released or expired can no longer be sold.
      */
@@ -131,7 +146,7 @@ public class Reservation {
     }
 
     /** Moves a line to another location before it is held there (its planned location ran out meanwhile). */
-    void relocate(String sku, long locationId) {
+    void relocate(Sku sku, long locationId) {
         // A new list rather than an edit in place, so that the persistence provider sees the change.
         lines = new ArrayList<>(lines.stream()
                 .map(l -> l.sku().equals(sku) ? new ReservationLine(sku, locationId, l.quantity()) : l)

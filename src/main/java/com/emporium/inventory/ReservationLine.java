@@ -1,5 +1,6 @@
 package com.emporium.inventory;
 
+import com.emporium.platform.Sku;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
@@ -16,14 +17,14 @@ public class ReservationLine {
 
     protected ReservationLine() {}
 
-    ReservationLine(String sku, long locationId, int quantity) {
-        this.sku = sku;
+    ReservationLine(Sku sku, long locationId, int quantity) {
+        this.sku = sku.value();
         this.locationId = locationId;
         this.quantity = quantity;
     }
 
-    public String sku() {
-        return sku;
+    public Sku sku() {
+        return new Sku(sku);
     }
 
     public long locationId() {

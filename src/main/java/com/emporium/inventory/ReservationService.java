@@ -1,11 +1,10 @@
 package com.emporium.inventory;
 
+import com.emporium.platform.Sku;
 import com.emporium.platform.problem.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,11 +24,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 @Transactional
 public class ReservationService {
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    ReservationRepository reservations;
 
     @Inject
-    StockLevels levels;
+    StockRepository stock;
 
     @Inject
     @ConfigProperty(name = "emporium.inventory.hold-minutes", defaultValue = "15")
@@ -51,17 +49,17 @@ public class ReservationService {
      * whose planned location was emptied in the meantime moves to the next location that can cover it.
      */
     public ReservationView reserve(String owner, ReservationRequest request) {
-        Map<String, Integer> wanted = request.lines().stream()
+        Map<Sku, Integer> wanted = request.lines().stream()
                 .collect(Collectors.toMap(
-                        ReservationRequest.Line::sku, ReservationRequest.Line::quantity, Integer::sum, TreeMap::new));
-        Map<String, List<StockLevels.Candidate>> candidates = new TreeMap<>();
+                        ReservationService::skuOf, ReservationRequest.Line::quantity, Integer::sum, TreeMap::new));
+        Map<Sku, List<StockRepository.Candidate>> candidates = new TreeMap<>();
         Map<Long, String> codes = new HashMap<>();
         List<ReservationLine> planned = new ArrayList<>();
-        for (Map.Entry<String, Integer> line : wanted.entrySet()) {
-            String sku = line.getKey();
+        for (Map.Entry<Sku, Integer> line : wanted.entrySet()) {
+            Sku sku = line.getKey();
             int quantity = line.getValue();
             // Draft, archived, hidden and unknown SKUs look alike, so unpublished ones stay unpublished.
-            List<StockLevels.Candidate> locations = levels.candidates(sku, quantity)
+            List<StockRepository.Candidate> locations = stock.candidates(sku, quantity)
                     .orElseThrow(() -> new NotFound("SKU '" + sku + "' is not for sale."));
             if (locations.isEmpty()) {
                 throw new OutOfStock(sku, quantity);
@@ -71,24 +69,28 @@ public class ReservationService {
             planned.add(new ReservationLine(sku, locations.get(0).locationId(), quantity));
         }
         Reservation reservation = new Reservation(owner, planned, Instant.now(), hold());
-        em.persist(reservation);
-        em.flush();
+        reservations.add(reservation);
         ReservationView view = ReservationView.from(reservation, codes::get);
         for (ReservationLine line : reservation.linesInLockOrder()) {
-            if (levels.hold(line.sku(), line.locationId(), line.quantity())) {
+            if (stock.hold(line.sku(), line.locationId(), line.quantity())) {
                 continue;
             }
             long elsewhere = candidates.get(line.sku()).stream()
                     .skip(1)
-                    .map(StockLevels.Candidate::locationId)
-                    .filter(l -> levels.hold(line.sku(), l, line.quantity()))
+                    .map(StockRepository.Candidate::locationId)
+                    .filter(l -> stock.hold(line.sku(), l, line.quantity()))
                     .findFirst()
                     .orElseThrow(() -> new OutOfStock(line.sku(), line.quantity()));
             reservation.relocate(line.sku(), elsewhere);
-            em.flush();
+            reservations.flush();
             view = ReservationView.from(reservation, codes::get);
         }
         return view;
+    }
+
+    /** Text that cannot be a SKU names nothing for sale, exactly like an unknown SKU. */
+    private static Sku skuOf(ReservationRequest.Line line) {
+        return Sku.parse(line.sku()).orElseThrow(() -> new NotFound("SKU '" + line.sku() + "' is not for sale."));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -104,9 +106,12 @@ public class ReservationService {
 
     /** Gives the units back; releasing an ended reservation again changes nothing. */
     public void release(String owner, long id) {
-        Reservation reservation = owned(owner, id, LockModeType.PESSIMISTIC_WRITE);
+        giveBackOnRelease(owned(owner, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    private void giveBackOnRelease(Reservation reservation) {
         if (reservation.release(Instant.now())) {
-            reservation.linesInLockOrder().forEach(l -> levels.giveBack(l.sku(), l.locationId(), l.quantity()));
+            reservation.linesInLockOrder().forEach(l -> stock.giveBack(l.sku(), l.locationId(), l.quantity()));
         }
     }
 
@@ -116,15 +121,15 @@ public class ReservationService {
      * hold was already sold (a payment reported twice).
      */
     public boolean sell(long reservationId, String actor, String reason) {
-        Reservation reservation = Optional.ofNullable(
-                        em.find(Reservation.class, reservationId, LockModeType.PESSIMISTIC_WRITE))
+        Reservation reservation = reservations
+                .lock(reservationId)
                 .orElseThrow(() -> new NotFound("Reservation " + reservationId + " does not exist."));
         if (!reservation.sell(Instant.now())) {
             return false;
         }
         for (ReservationLine line : reservation.linesInLockOrder()) {
-            int onHand = levels.sell(line.sku(), line.locationId(), line.quantity());
-            em.persist(new StockMovement(
+            int onHand = stock.sell(line.sku(), line.locationId(), line.quantity());
+            stock.record(new StockMovement(
                     line.sku(), line.locationId(), StockMovement.Kind.SALE, -line.quantity(), onHand, reason, actor));
         }
         return true;
@@ -135,58 +140,33 @@ public class ReservationService {
      * between this answer and the caller's {@link #sell}.
      */
     public boolean stillHeld(long reservationId) {
-        Reservation reservation = em.find(Reservation.class, reservationId, LockModeType.PESSIMISTIC_WRITE);
-        return reservation != null
-                && (reservation.status() == Reservation.Status.HELD || reservation.status() == Reservation.Status.SOLD);
+        return reservations
+                .lock(reservationId)
+                .map(r -> r.status() == Reservation.Status.HELD || r.status() == Reservation.Status.SOLD)
+                .orElse(false);
     }
 
     /** Ends a checkout's hold whoever asks (the order decides who may); a hold already ended stays as it is. */
     public void releaseHold(long reservationId) {
-        Reservation reservation = em.find(Reservation.class, reservationId, LockModeType.PESSIMISTIC_WRITE);
-        if (reservation != null && reservation.release(Instant.now())) {
-            reservation.linesInLockOrder().forEach(l -> levels.giveBack(l.sku(), l.locationId(), l.quantity()));
-        }
+        reservations.lock(reservationId).ifPresent(this::giveBackOnRelease);
     }
 
     /**
-     * Expires up to {@code limit} holds past their time and returns how many. SKIP LOCKED makes
-     * concurrent sweepers (on any replica) claim disjoint holds, and a hold already ended by someone
-     * else no longer matches the WHERE clause when its lock is taken: each hold is released exactly once.
-     * Units are given back per stock row, summed and in lock order, whatever the order of the holds.
+     * Expires up to {@code limit} holds past their time and returns how many. Concurrent sweepers (on any
+     * replica) claim disjoint holds, so each hold is released exactly once (see
+     * {@link ReservationRepository#expireDue}). Units are given back per stock row, summed and in lock
+     * order, whatever the order of the holds.
      */
     public int expireDue(int limit) {
-        List<?> claimed = em.createNativeQuery(
-                        "SELECT id FROM reservation WHERE status = 'HELD' AND expires_at <= now()"
-                                + " ORDER BY expires_at LIMIT ?1 FOR UPDATE SKIP LOCKED")
-                .setParameter(1, limit)
-                .getResultList();
-        if (claimed.isEmpty()) {
-            return 0;
-        }
-        // One bound parameter for the whole batch (a text list PostgreSQL turns into an array): no SQL is
-        // built from values, and the statement text stays the same for every batch size.
-        String ids = claimed.stream()
-                .map(id -> Long.toString(((Number) id).longValue()))
-                .collect(Collectors.joining(","));
-        List<?> rows = em.createNativeQuery("SELECT sku, location_id, sum(quantity) FROM reservation_line"
-                        + " WHERE reservation_id = ANY (string_to_array(?1, ',')::bigint[])"
-                        + " GROUP BY sku, location_id ORDER BY sku, location_id")
-                .setParameter(1, ids)
-                .getResultList();
-        for (Object row : rows) {
-            Object[] r = (Object[]) row;
-            levels.giveBack((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).intValue());
-        }
-        em.createNativeQuery("UPDATE reservation SET status = 'EXPIRED', ended_at = now(), version = version + 1"
-                        + " WHERE id = ANY (string_to_array(?1, ',')::bigint[])")
-                .setParameter(1, ids)
-                .executeUpdate();
-        return claimed.size();
+        ReservationRepository.Expired expired = reservations.expireDue(limit);
+        expired.units().forEach(u -> stock.giveBack(u.sku(), u.locationId(), u.quantity()));
+        return expired.holds();
     }
 
     /** Someone else's reservation and a missing one look the same: 404. */
     private Reservation owned(String owner, long id, LockModeType lock) {
-        return Optional.ofNullable(em.find(Reservation.class, id, lock))
+        return reservations
+                .find(id, lock)
                 .filter(r -> r.ownedBy(owner))
                 .orElseThrow(() -> new NotFound("Reservation " + id + " does not exist."));
     }
@@ -197,6 +177,6 @@ public class ReservationService {
 
     private ReservationView view(Reservation reservation) {
         return ReservationView.from(
-                reservation, id -> em.find(StockLocation.class, id).code());
+                reservation, id -> stock.location(id).orElseThrow().code());
     }
 }

@@ -15,7 +15,7 @@ public record ReservationView(long id, String status, Instant expiresAt, Instant
                 r.expiresAt(),
                 r.createdAt(),
                 r.lines().stream()
-                        .map(l -> new Line(l.sku(), l.quantity(), locationCode.apply(l.locationId())))
+                        .map(l -> new Line(l.sku().value(), l.quantity(), locationCode.apply(l.locationId())))
                         .toList());
     }
 }

@@ -1,5 +1,6 @@
 package com.emporium.inventory;
 
+import com.emporium.platform.Sku;
 import com.emporium.platform.problem.Conflict;
 
 /**
@@ -10,7 +11,7 @@ import com.emporium.platform.problem.Conflict;
 public class StockLimitExceeded extends Conflict {
     static final long MAX_ON_HAND = Integer.MAX_VALUE;
 
-    public StockLimitExceeded(String sku, long wouldBe) {
+    public StockLimitExceeded(Sku sku, long wouldBe) {
         super(
                 "stock-limit",
                 "Stock limit exceeded",

@@ -1,5 +1,6 @@
 package com.emporium.inventory;
 
+import com.emporium.platform.Sku;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -55,8 +56,8 @@ public class StockMovement {
 
     protected StockMovement() {}
 
-    StockMovement(String sku, long locationId, Kind kind, int delta, int onHandAfter, String reason, String actor) {
-        this.sku = sku;
+    StockMovement(Sku sku, long locationId, Kind kind, int delta, int onHandAfter, String reason, String actor) {
+        this.sku = sku.value();
         this.locationId = locationId;
         this.kind = kind;
         this.delta = delta;

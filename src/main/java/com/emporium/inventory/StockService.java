@@ -1,18 +1,16 @@
 package com.emporium.inventory;
 
+import com.emporium.platform.Sku;
 import com.emporium.platform.problem.Conflict;
 import com.emporium.platform.problem.InvalidRequest;
 import com.emporium.platform.problem.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Staff's stock operations (each one a ledger entry) and the public availability read. */
 @ApplicationScoped
@@ -20,76 +18,75 @@ import java.util.Optional;
 public class StockService implements StockAvailability {
     static final String DEFAULT_LOCATION = "main";
 
-    @PersistenceContext
-    EntityManager em;
-
     @Inject
-    StockLevels levels;
+    StockRepository stock;
 
     @Inject
     AvailabilityPolicy policy;
 
-    public StockView receive(String sku, Receipt receipt, String actor) {
-        StockLocation location = knownSku(sku, receipt.location());
+    public StockView receive(String skuCode, Receipt receipt, String actor) {
+        Sku sku = known(skuCode);
+        StockLocation location = location(receipt.location());
         requireRoomFor(sku, receipt.quantity());
-        int onHand = levels.receive(sku, location.id(), receipt.quantity());
+        int onHand = stock.receive(sku, location.id(), receipt.quantity());
         record(sku, location, StockMovement.Kind.RECEIPT, receipt.quantity(), onHand, receipt.reason(), actor);
-        return stock(sku);
+        return levelsOf(sku);
     }
 
-    public StockView adjust(String sku, Adjustment adjustment, String actor) {
+    public StockView adjust(String skuCode, Adjustment adjustment, String actor) {
         if (adjustment.delta() == 0) {
             throw new InvalidRequest("An adjustment needs a non-zero delta.");
         }
-        StockLocation location = knownSku(sku, adjustment.location());
+        Sku sku = known(skuCode);
+        StockLocation location = location(adjustment.location());
         int onHand;
         if (adjustment.delta() > 0) {
             requireRoomFor(sku, adjustment.delta());
-            onHand = levels.receive(sku, location.id(), adjustment.delta());
+            onHand = stock.receive(sku, location.id(), adjustment.delta());
         } else {
-            onHand = levels.remove(sku, location.id(), -adjustment.delta())
+            onHand = stock.remove(sku, location.id(), -adjustment.delta())
                     .orElseThrow(() -> new InsufficientStock("Removing " + -adjustment.delta() + " unit(s) of '" + sku
                             + "' at '" + location.code() + "' would leave fewer on hand than are reserved."));
         }
         record(sku, location, StockMovement.Kind.ADJUSTMENT, adjustment.delta(), onHand, adjustment.reason(), actor);
-        return stock(sku);
+        return levelsOf(sku);
     }
 
-    public StockView count(String sku, String locationCode, StockCount count, String actor) {
-        StockLocation location = knownSku(sku, locationCode);
-        long total = levels.lockOnHand(sku);
-        int before = levels.lockForCount(sku, location.id());
+    public StockView count(String skuCode, String locationCode, StockCount count, String actor) {
+        Sku sku = known(skuCode);
+        StockLocation location = location(locationCode);
+        long total = stock.lockOnHand(sku);
+        int before = stock.lockForCount(sku, location.id());
         if (total - before + count.onHand() > StockLimitExceeded.MAX_ON_HAND) {
             throw new StockLimitExceeded(sku, total - before + count.onHand());
         }
-        int onHand = levels.set(sku, location.id(), count.onHand())
+        int onHand = stock.set(sku, location.id(), count.onHand())
                 .orElseThrow(() -> new InsufficientStock("'" + sku + "' at '" + location.code()
                         + "' has more units reserved than " + count.onHand() + "."));
         record(sku, location, StockMovement.Kind.COUNT, onHand - before, onHand, count.reason(), actor);
-        return stock(sku);
+        return levelsOf(sku);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public StockView stock(String sku) {
-        requireSku(sku);
-        return StockView.of(sku, levels.levels(sku));
+    public StockView stock(String skuCode) {
+        return levelsOf(known(skuCode));
+    }
+
+    private StockView levelsOf(Sku sku) {
+        return StockView.of(sku.value(), stock.levels(sku));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<MovementView> movements(String sku, int limit) {
-        requireSku(sku);
+    public List<MovementView> movements(String skuCode, int limit) {
+        Sku sku = known(skuCode);
         Map<Long, String> codes = new HashMap<>();
-        return em.createQuery(
-                        "SELECT m FROM StockMovement m WHERE m.sku = :sku ORDER BY m.id DESC", StockMovement.class)
-                .setParameter("sku", sku)
-                .setMaxResults(limit)
-                .getResultStream()
+        return stock.movements(sku, limit).stream()
                 .map(m -> new MovementView(
                         m.id(),
                         m.sku(),
                         codes.computeIfAbsent(
                                 m.locationId(),
-                                id -> em.find(StockLocation.class, id).code()),
+                                id -> stock.location(id).orElseThrow().code()),
                         m.kind().name(),
                         m.delta(),
                         m.onHandAfter(),
@@ -101,34 +98,31 @@ public class StockService implements StockAvailability {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<LocationView> locations() {
-        return em.createQuery("SELECT l FROM StockLocation l ORDER BY l.priority, l.id", StockLocation.class)
-                .getResultStream()
-                .map(LocationView::from)
-                .toList();
+        return stock.locations().stream().map(LocationView::from).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public LocationView locationByCode(String code) {
-        return location(code)
+        return stock.location(code)
                 .map(LocationView::from)
                 .orElseThrow(() -> new NotFound("Location '" + code + "' does not exist."));
     }
 
     public LocationView createLocation(NewLocation request) {
-        if (location(request.code()).isPresent()) {
+        if (stock.location(request.code()).isPresent()) {
             throw new Conflict(
                     "location-taken", "Location code taken", "Location '" + request.code() + "' already exists.");
         }
         StockLocation location =
                 new StockLocation(request.code(), request.name(), request.priority() == null ? 0 : request.priority());
-        em.persist(location);
+        stock.add(location);
         return LocationView.from(location);
     }
 
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, Availability> of(Collection<String> skus) {
-        Map<String, Long> available = levels.availableBySku(skus);
+        Map<String, Long> available = stock.availableBySku(skus);
         Map<String, Availability> result = new HashMap<>();
         for (String sku : skus) {
             result.put(sku, policy.of(available.getOrDefault(sku, 0L)));
@@ -136,9 +130,9 @@ public class StockService implements StockAvailability {
         return result;
     }
 
-    /** Locks the SKU's stock rows (see {@link StockLevels#lockOnHand}) and refuses a total past the limit. */
-    private void requireRoomFor(String sku, int added) {
-        long total = levels.lockOnHand(sku);
+    /** Locks the SKU's stock rows (see {@link StockRepository#lockOnHand}) and refuses a total past the limit. */
+    private void requireRoomFor(Sku sku, int added) {
+        long total = stock.lockOnHand(sku);
         if (total + added > StockLimitExceeded.MAX_ON_HAND) {
             throw new StockLimitExceeded(sku, total + added);
         }
@@ -147,36 +141,29 @@ public class StockService implements StockAvailability {
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, Long> unitsAvailable(Collection<String> skus) {
-        return levels.availableBySku(skus);
+        return stock.availableBySku(skus);
     }
 
-    private void requireSku(String sku) {
-        if (!levels.skuExists(sku)) {
-            throw new NotFound("SKU '" + sku + "' does not exist.");
-        }
+    /** A SKU some variant has (live or archived); text that cannot be a SKU is just as unknown. */
+    private Sku known(String skuCode) {
+        return Sku.parse(skuCode)
+                .filter(stock::skuExists)
+                .orElseThrow(() -> new NotFound("SKU '" + skuCode + "' does not exist."));
     }
 
-    private StockLocation knownSku(String sku, String locationCode) {
-        requireSku(sku);
+    private StockLocation location(String locationCode) {
         String code = locationCode == null || locationCode.isBlank() ? DEFAULT_LOCATION : locationCode;
-        return location(code).orElseThrow(() -> new InvalidRequest("Location '" + code + "' does not exist."));
-    }
-
-    private Optional<StockLocation> location(String code) {
-        return em.createQuery("SELECT l FROM StockLocation l WHERE l.code = :code", StockLocation.class)
-                .setParameter("code", code)
-                .getResultStream()
-                .findFirst();
+        return stock.location(code).orElseThrow(() -> new InvalidRequest("Location '" + code + "' does not exist."));
     }
 
     private void record(
-            String sku,
+            Sku sku,
             StockLocation location,
             StockMovement.Kind kind,
             int delta,
             int onHandAfter,
             String reason,
             String actor) {
-        em.persist(new StockMovement(sku, location.id(), kind, delta, onHandAfter, reason, actor));
+        stock.record(new StockMovement(sku, location.id(), kind, delta, onHandAfter, reason, actor));
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 public record StockView(String sku, int onHand, int reserved, int available, List<LocationLevel> locations) {
     public record LocationLevel(String location, int onHand, int reserved, int available) {}
 
-    static StockView of(String sku, List<StockLevels.Level> levels) {
+    static StockView of(String sku, List<StockRepository.Level> levels) {
         List<LocationLevel> locations = levels.stream()
                 .map(l -> new LocationLevel(l.location(), l.onHand(), l.reserved(), l.onHand() - l.reserved()))
                 .toList();

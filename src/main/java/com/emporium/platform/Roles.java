@@ -1,6 +1,6 @@
 package com.emporium.platform;
 
-/** Role names as they appear in the token's {@code groups} claim and in {@code @RolesAllowed}. */
+/** Role names as constants for {@code @RolesAllowed}; {@link Role} is the list of roles, built from these. */
 public final class Roles {
     public static final String CUSTOMER = "customer";
     public static final String STAFF = "staff";

@@ -3,6 +3,7 @@ package com.emporium.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.emporium.platform.Sku;
 import com.emporium.platform.problem.Conflict;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +18,52 @@ class ReservationTest {
     private static Reservation reservation() {
         return new Reservation(
                 "alice",
-                List.of(new ReservationLine("B", 2, 1), new ReservationLine("A", 3, 1), new ReservationLine("A", 1, 1)),
+                List.of(
+                        new ReservationLine(new Sku("B"), 2, 1),
+                        new ReservationLine(new Sku("A"), 3, 1),
+                        new ReservationLine(new Sku("A"), 1, 1)),
                 NOW,
                 HOLD);
+    }
+
+    @Test
+    void aHoldWithTimeLeftDoesNotExpire() {
+        Reservation r = reservation();
+        assertThat(r.expire(NOW.plus(HOLD).minusMillis(1))).isFalse();
+        assertThat(r.status()).isEqualTo(Reservation.Status.HELD);
+        assertThat(r.endedAt()).isNull();
+    }
+
+    @Test
+    void aHoldExpiresOnceWhenItsTimeHasCome() {
+        Reservation r = reservation();
+        assertThat(r.expire(NOW.plus(HOLD))).isTrue();
+        assertThat(r.status()).isEqualTo(Reservation.Status.EXPIRED);
+        assertThat(r.endedAt()).isEqualTo(NOW.plus(HOLD));
+        assertThat(r.expire(NOW.plus(HOLD).plusSeconds(5))).isFalse();
+        assertThat(r.endedAt()).isEqualTo(NOW.plus(HOLD));
+    }
+
+    @Test
+    void aReleasedOrSoldHoldNeverExpires() {
+        Reservation released = reservation();
+        released.release(NOW.plusSeconds(1));
+        assertThat(released.expire(NOW.plus(Duration.ofHours(2)))).isFalse();
+        assertThat(released.status()).isEqualTo(Reservation.Status.RELEASED);
+
+        Reservation sold = reservation();
+        sold.sell(NOW.plusSeconds(1));
+        assertThat(sold.expire(NOW.plus(Duration.ofHours(2)))).isFalse();
+        assertThat(sold.status()).isEqualTo(Reservation.Status.SOLD);
+    }
+
+    @Test
+    void anExpiredHoldCanNeitherBeSoldNorReleasedAgain() {
+        Reservation r = reservation();
+        r.expire(NOW.plus(HOLD));
+        assertThat(r.release(NOW.plus(HOLD).plusSeconds(1))).isFalse();
+        assertThatThrownBy(() -> r.sell(NOW.plus(HOLD).plusSeconds(1))).isInstanceOf(Conflict.class);
+        assertThat(r.status()).isEqualTo(Reservation.Status.EXPIRED);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.emporium.inventory.live;
 
 import com.emporium.inventory.StockChanged;
+import com.emporium.platform.database.ListenConnections;
 import com.emporium.platform.startup.SchemaReady;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -25,7 +26,6 @@ import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The replica's one LISTEN connection, on a managed thread. Notifications only say "something new";
@@ -48,6 +48,9 @@ public class InventoryListener {
     ManagedThreadFactory threads;
 
     @Inject
+    ListenConnections listenConnections;
+
+    @Inject
     InventoryEventLog log;
 
     @Inject
@@ -58,14 +61,6 @@ public class InventoryListener {
 
     @Inject
     Event<StockChanged> stockChanged;
-
-    @Inject
-    @ConfigProperty(name = "db.host", defaultValue = "localhost")
-    String host;
-
-    @Inject
-    @ConfigProperty(name = "db.port", defaultValue = "15432")
-    int port;
 
     /**
      * LISTEN needs a session of its own on PostgreSQL itself: behind a transaction-mode pooler
@@ -78,22 +73,6 @@ public class InventoryListener {
     @Inject
     @ConfigProperty(name = "emporium.inventory.listener.port")
     Optional<Integer> listenPort;
-
-    @Inject
-    @ConfigProperty(name = "db.name", defaultValue = "postgres")
-    String database;
-
-    @Inject
-    @ConfigProperty(name = "db.user", defaultValue = "postgres")
-    String user;
-    /** Empty in the embedded run, which MicroProfile Config reports as absent. */
-    @Inject
-    @ConfigProperty(name = "db.password")
-    Optional<String> password;
-
-    @Inject
-    @ConfigProperty(name = "db.ssl-mode", defaultValue = "prefer")
-    String sslMode;
 
     @Inject
     @ConfigProperty(name = "emporium.inventory.listener.poll-millis", defaultValue = "250")
@@ -201,16 +180,6 @@ public class InventoryListener {
     }
 
     private Connection connect() throws SQLException {
-        PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setServerNames(new String[] {listenHost.orElse(host)});
-        source.setPortNumbers(new int[] {listenPort.orElse(port)});
-        source.setDatabaseName(database);
-        source.setUser(user);
-        source.setPassword(password.orElse(""));
-        source.setSslMode(sslMode);
-        source.setApplicationName(APPLICATION_NAME);
-        source.setTcpKeepAlive(true);
-        source.setConnectTimeout(10);
-        return source.getConnection();
+        return listenConnections.open(APPLICATION_NAME, listenHost, listenPort);
     }
 }

@@ -1,30 +1,19 @@
 package com.emporium.inventory.live;
 
-import com.emporium.inventory.Availability;
-import com.emporium.inventory.AvailabilityPolicy;
 import com.emporium.platform.startup.SchemaReady;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -43,32 +32,15 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 @ApplicationScoped
 public class LiveStock {
     private static final Logger LOG = Logger.getLogger(LiveStock.class.getName());
-    private static final int REPLAY_BATCH = 500;
-    /**
-     * The reconnect delay docs/inventory.md promises. It rides on every event that has data, because the
-     * SSE writer drops the retry field of a comment-only event.
-     */
-    private static final long RECONNECT_MILLIS = 3000;
 
     @Inject
-    InventoryEventLog log;
+    StreamEvents wire;
 
     @Inject
-    AvailabilityPolicy availability;
+    StreamReplay replay;
 
     @Inject
     MetricRegistry metrics;
-
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
-
-    @Inject
-    @ConfigProperty(name = "emporium.inventory.stream.heartbeat-seconds", defaultValue = "15")
-    long heartbeatSeconds;
-
-    @Inject
-    @ConfigProperty(name = "emporium.inventory.stream.retention-minutes", defaultValue = "60")
-    long retentionMinutes;
 
     @Inject
     @ConfigProperty(name = "emporium.inventory.stream.resume-wait-millis", defaultValue = "5000")
@@ -83,7 +55,6 @@ public class LiveStock {
 
     private volatile Sse sse;
     private Counter delivered;
-    private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
 
     /** Subscribers with equal filters share a broadcaster. */
     private static final class Channel {
@@ -99,15 +70,11 @@ public class LiveStock {
     void start(@Observes SchemaReady ready) {
         delivered = metrics.counter("inventory.stream.events.delivered");
         metrics.gauge("inventory.stream.subscribers", this, LiveStock::subscribers);
-        schedules.add(
-                scheduler.scheduleAtFixedRate(this::heartbeat, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS));
-        schedules.add(scheduler.scheduleWithFixedDelay(this::purge, 1, 10, TimeUnit.MINUTES));
     }
 
     /** Closing every stream lets the server stop without waiting for clients to go away. */
     @PreDestroy
     void stop() {
-        schedules.forEach(s -> s.cancel(false));
         lock.lock();
         try {
             channels.values().forEach(c -> c.broadcaster.close());
@@ -143,7 +110,7 @@ public class LiveStock {
                     continue;
                 }
                 if (sse != null) {
-                    OutboundSseEvent out = toSse(event);
+                    OutboundSseEvent out = wire.stock(sse, event);
                     for (Channel channel : channels.values()) {
                         if (channel.filter.matches(event)) {
                             channel.broadcaster.broadcast(out);
@@ -171,7 +138,7 @@ public class LiveStock {
             long upTo = awaitPublished(lastEventId);
             if (lastEventId > upTo) {
                 resetReason = "unknown-event-id";
-            } else if (lastEventId < log.purgedThrough()) {
+            } else if (lastEventId < replay.purgedThrough()) {
                 resetReason = "history-expired";
             } else {
                 cursor = lastEventId;
@@ -179,7 +146,7 @@ public class LiveStock {
         }
         while (true) {
             if (cursor >= 0) {
-                cursor = replay(sink, filter, cursor, lastPublishedId);
+                cursor = replay.replay(sse, sink, filter, cursor, lastPublishedId);
             }
             lock.lock();
             try {
@@ -187,9 +154,9 @@ public class LiveStock {
                     continue; // more was published while replaying: replay that too before joining
                 }
                 if (resetReason != null) {
-                    sink.send(reset(resetReason));
+                    sink.send(wire.reset(sse, resetReason, lastPublishedId));
                 }
-                sink.send(sse.newEventBuilder().comment("subscribed").build());
+                sink.send(wire.comment(sse, "subscribed"));
                 Channel channel = channels.computeIfAbsent(filter, this::openChannel);
                 channel.sinks.add(sink);
                 channel.broadcaster.register(sink);
@@ -207,28 +174,6 @@ public class LiveStock {
         } finally {
             lock.unlock();
         }
-    }
-
-    private long replay(SseEventSink sink, StreamFilter filter, long after, long upTo) {
-        long cursor = after;
-        while (cursor < upTo) {
-            List<InventoryEvent> batch = log.after(cursor, upTo, REPLAY_BATCH);
-            if (batch.isEmpty()) {
-                return upTo; // the rest were rolled back (gaps in the sequence)
-            }
-            CompletionStage<?> last = null;
-            for (InventoryEvent event : batch) {
-                if (filter.matches(event)) {
-                    last = sink.send(toSse(event));
-                }
-            }
-            if (last != null) {
-                // Bounded memory: the sink's queue never holds more than one batch of replay.
-                last.toCompletableFuture().join();
-            }
-            cursor = batch.get(batch.size() - 1).id();
-        }
-        return cursor;
     }
 
     /** Waits (bounded) until this replica's listener has caught up with an id another replica may have sent. */
@@ -266,17 +211,17 @@ public class LiveStock {
     }
 
     /**
-     * Comment lines keep proxies from timing the stream out and make dead clients visible: a write to a
-     * closed connection fails and closes its sink. Closed sinks are then dropped; a broadcaster that had
-     * any is replaced by a fresh one holding only the open sinks, because the SSE API has no unregister.
+     * Pings every subscriber ({@link StreamHeartbeat} decides when). A write to a closed connection fails
+     * and closes its sink; closed sinks are dropped here, and a broadcaster that had any is replaced by a
+     * fresh one holding only the open sinks, because the SSE API has no unregister.
      */
-    private void heartbeat() {
+    void heartbeat() {
         if (sse == null) {
             return;
         }
         lock.lock();
         try {
-            OutboundSseEvent ping = sse.newEventBuilder().comment("heartbeat").build();
+            OutboundSseEvent ping = wire.comment(sse, "heartbeat");
             var iterator = channels.values().iterator();
             while (iterator.hasNext()) {
                 Channel channel = iterator.next();
@@ -305,51 +250,5 @@ public class LiveStock {
         } catch (java.io.IOException | RuntimeException e) {
             LOG.log(Level.FINE, "Closing a broken stream failed", e);
         }
-    }
-
-    private void purge() {
-        try {
-            log.purgeOlderThan(retentionMinutes);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Purging old inventory events failed; the next run retries", e);
-        }
-    }
-
-    private OutboundSseEvent toSse(InventoryEvent event) {
-        Availability shown = availability.of(event.available());
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("id", event.id())
-                .add("sku", event.sku())
-                .add("productId", event.productId())
-                .add("availability", shown.level().name());
-        if (shown.count() != null) {
-            json.add("available", shown.count());
-        }
-        json.add("at", event.occurredAt().toString());
-        return sse.newEventBuilder()
-                .id(Long.toString(event.id()))
-                .name("stock")
-                .reconnectDelay(RECONNECT_MILLIS)
-                .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(String.class, json.build().toString())
-                .build();
-    }
-
-    /** Tells a client its history is gone: reload current stock, then continue from this event id. */
-    private OutboundSseEvent reset(String reason) {
-        return sse.newEventBuilder()
-                .id(Long.toString(lastPublishedId))
-                .name("reset")
-                .reconnectDelay(RECONNECT_MILLIS)
-                .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(
-                        String.class,
-                        Json.createObjectBuilder()
-                                .add("reason", reason)
-                                .add("lastEventId", lastPublishedId)
-                                .add("at", Instant.now().toString())
-                                .build()
-                                .toString())
-                .build();
     }
 }

@@ -1,5 +1,6 @@
 package com.emporium.platform.signal;
 
+import com.emporium.platform.database.ListenConnections;
 import com.emporium.platform.startup.SchemaReady;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -10,15 +11,12 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The replica's LISTEN connection for cluster signals, on a managed thread, built like the inventory
@@ -37,31 +35,10 @@ public class ClusterSignalListener {
     ManagedThreadFactory threads;
 
     @Inject
+    ListenConnections listenConnections;
+
+    @Inject
     ClusterSignals signals;
-
-    @Inject
-    @ConfigProperty(name = "db.host", defaultValue = "localhost")
-    String host;
-
-    @Inject
-    @ConfigProperty(name = "db.port", defaultValue = "15432")
-    int port;
-
-    @Inject
-    @ConfigProperty(name = "db.name", defaultValue = "postgres")
-    String database;
-
-    @Inject
-    @ConfigProperty(name = "db.user", defaultValue = "postgres")
-    String user;
-
-    @Inject
-    @ConfigProperty(name = "db.password")
-    Optional<String> password;
-
-    @Inject
-    @ConfigProperty(name = "db.ssl-mode", defaultValue = "prefer")
-    String sslMode;
 
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile boolean running;
@@ -127,16 +104,6 @@ public class ClusterSignalListener {
     }
 
     private Connection connect() throws SQLException {
-        PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setServerNames(new String[] {host});
-        source.setPortNumbers(new int[] {port});
-        source.setDatabaseName(database);
-        source.setUser(user);
-        source.setPassword(password.orElse(""));
-        source.setSslMode(sslMode);
-        source.setApplicationName(APPLICATION_NAME);
-        source.setTcpKeepAlive(true);
-        source.setConnectTimeout(10);
-        return source.getConnection();
+        return listenConnections.open(APPLICATION_NAME);
     }
 }

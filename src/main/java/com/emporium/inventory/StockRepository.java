@@ -1,5 +1,6 @@
 package com.emporium.inventory;
 
+import com.emporium.platform.Sku;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,29 +13,64 @@ import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
- * The stock counters. Native SQL on purpose: every change is one conditional UPDATE (or upsert) whose
+ * Every query about stock: the counters per SKU and location, the locations, and the movement ledger.
+ * The counters are native SQL on purpose: every change is one conditional UPDATE (or upsert) whose
  * WHERE clause states the invariant, so PostgreSQL decides under the row lock and no Java code ever
  * writes a value it read earlier. The CHECK constraints of V2 back every statement up.
  */
 @ApplicationScoped
-class StockLevels {
+class StockRepository {
     @PersistenceContext
     EntityManager em;
 
+    void add(StockLocation location) {
+        em.persist(location);
+    }
+
+    void record(StockMovement movement) {
+        em.persist(movement);
+    }
+
+    Optional<StockLocation> location(long id) {
+        return Optional.ofNullable(em.find(StockLocation.class, id));
+    }
+
+    Optional<StockLocation> location(String code) {
+        return em.createQuery("SELECT l FROM StockLocation l WHERE l.code = :code", StockLocation.class)
+                .setParameter("code", code)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** In allocation order. */
+    List<StockLocation> locations() {
+        return em.createQuery("SELECT l FROM StockLocation l ORDER BY l.priority, l.id", StockLocation.class)
+                .getResultList();
+    }
+
+    /** The SKU's latest movements, newest first. */
+    List<StockMovement> movements(Sku sku, int limit) {
+        return em.createQuery(
+                        "SELECT m FROM StockMovement m WHERE m.sku = :sku ORDER BY m.id DESC", StockMovement.class)
+                .setParameter("sku", sku.value())
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
     record Level(long locationId, String location, int onHand, int reserved) {}
 
-    boolean skuExists(String sku) {
+    boolean skuExists(Sku sku) {
         return !em.createNativeQuery("SELECT 1 FROM variant WHERE sku = ?1")
-                .setParameter(1, sku)
+                .setParameter(1, sku.value())
                 .getResultList()
                 .isEmpty();
     }
 
-    int receive(String sku, long locationId, int quantity) {
+    int receive(Sku sku, long locationId, int quantity) {
         Object onHand = em.createNativeQuery("INSERT INTO stock (sku, location_id, on_hand) VALUES (?1, ?2, ?3)"
                         + " ON CONFLICT (sku, location_id) DO UPDATE"
                         + " SET on_hand = stock.on_hand + EXCLUDED.on_hand, updated_at = now() RETURNING on_hand")
-                .setParameter(1, sku)
+                .setParameter(1, sku.value())
                 .setParameter(2, locationId)
                 .setParameter(3, quantity)
                 .getSingleResult();
@@ -48,10 +84,10 @@ class StockLevels {
      * side by side when the SKU has no row yet; each adds at most 1,000,000 units, so together they stay
      * far below the limit.
      */
-    long lockOnHand(String sku) {
+    long lockOnHand(Sku sku) {
         return em
                 .createNativeQuery("SELECT on_hand FROM stock WHERE sku = ?1 ORDER BY location_id FOR UPDATE")
-                .setParameter(1, sku)
+                .setParameter(1, sku.value())
                 .getResultList()
                 .stream()
                 .mapToLong(r -> ((Number) r).longValue())
@@ -59,35 +95,35 @@ class StockLevels {
     }
 
     /** Removes units unless that would leave fewer on hand than are reserved; empty when refused. */
-    OptionalInt remove(String sku, long locationId, int quantity) {
+    OptionalInt remove(Sku sku, long locationId, int quantity) {
         return single(em.createNativeQuery("UPDATE stock SET on_hand = on_hand - ?1, updated_at = now()"
                         + " WHERE sku = ?2 AND location_id = ?3 AND on_hand - ?4 >= reserved RETURNING on_hand")
                 .setParameter(1, quantity)
-                .setParameter(2, sku)
+                .setParameter(2, sku.value())
                 .setParameter(3, locationId)
                 .setParameter(4, quantity)
                 .getResultList());
     }
 
     /** Locks the row (creating an empty one if needed) and returns units on hand before a count. */
-    int lockForCount(String sku, long locationId) {
+    int lockForCount(Sku sku, long locationId) {
         OptionalInt current = lockedOnHand(sku, locationId);
         if (current.isPresent()) {
             return current.getAsInt();
         }
         em.createNativeQuery("INSERT INTO stock (sku, location_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                .setParameter(1, sku)
+                .setParameter(1, sku.value())
                 .setParameter(2, locationId)
                 .executeUpdate();
         return lockedOnHand(sku, locationId).orElseThrow();
     }
 
     /** Sets units on hand, unless fewer than reserved; empty when refused. */
-    OptionalInt set(String sku, long locationId, int onHand) {
+    OptionalInt set(Sku sku, long locationId, int onHand) {
         return single(em.createNativeQuery("UPDATE stock SET on_hand = ?1, updated_at = now()"
                         + " WHERE sku = ?2 AND location_id = ?3 AND ?4 >= reserved RETURNING on_hand")
                 .setParameter(1, onHand)
-                .setParameter(2, sku)
+                .setParameter(2, sku.value())
                 .setParameter(3, locationId)
                 .setParameter(4, onHand)
                 .getResultList());
@@ -103,12 +139,12 @@ class StockLevels {
      * SKU answer 409 without queueing for its row lock. One statement answers both questions, because
      * this is the hot path of every reservation.
      */
-    Optional<List<Candidate>> candidates(String sku, int quantity) {
+    Optional<List<Candidate>> candidates(Sku sku, int quantity) {
         List<?> rows = em.createNativeQuery("SELECT l.id, l.code FROM sellable_sku ss"
                         + " LEFT JOIN stock s ON s.sku = ss.sku AND s.on_hand - s.reserved >= ?2"
                         + " LEFT JOIN stock_location l ON l.id = s.location_id"
                         + " WHERE ss.sku = ?1 ORDER BY l.priority, l.id")
-                .setParameter(1, sku)
+                .setParameter(1, sku.value())
                 .setParameter(2, quantity)
                 .getResultList();
         if (rows.isEmpty()) {
@@ -122,11 +158,11 @@ class StockLevels {
     }
 
     /** Reserves units at one location if they are available right now; the one decrement that matters. */
-    boolean hold(String sku, long locationId, int quantity) {
+    boolean hold(Sku sku, long locationId, int quantity) {
         return em.createNativeQuery("UPDATE stock SET reserved = reserved + ?1, updated_at = now()"
                                 + " WHERE sku = ?2 AND location_id = ?3 AND on_hand - reserved >= ?4")
                         .setParameter(1, quantity)
-                        .setParameter(2, sku)
+                        .setParameter(2, sku.value())
                         .setParameter(3, locationId)
                         .setParameter(4, quantity)
                         .executeUpdate()
@@ -134,23 +170,23 @@ class StockLevels {
     }
 
     /** Takes held units off the shelf: on hand and reserved go down together; returns units left on hand. */
-    int sell(String sku, long locationId, int quantity) {
+    int sell(Sku sku, long locationId, int quantity) {
         Object onHand = em.createNativeQuery("UPDATE stock SET on_hand = on_hand - ?1, reserved = reserved - ?2,"
                         + " updated_at = now() WHERE sku = ?3 AND location_id = ?4 RETURNING on_hand")
                 .setParameter(1, quantity)
                 .setParameter(2, quantity)
-                .setParameter(3, sku)
+                .setParameter(3, sku.value())
                 .setParameter(4, locationId)
                 .getSingleResult();
         return ((Number) onHand).intValue();
     }
 
     /** Returns held units. The CHECK constraint turns a double release into an error, never into phantom stock. */
-    void giveBack(String sku, long locationId, int quantity) {
+    void giveBack(Sku sku, long locationId, int quantity) {
         int updated = em.createNativeQuery(
                         "UPDATE stock SET reserved = reserved - ?1, updated_at = now() WHERE sku = ?2 AND location_id = ?3")
                 .setParameter(1, quantity)
-                .setParameter(2, sku)
+                .setParameter(2, sku.value())
                 .setParameter(3, locationId)
                 .executeUpdate();
         if (updated != 1) {
@@ -158,10 +194,10 @@ class StockLevels {
         }
     }
 
-    List<Level> levels(String sku) {
+    List<Level> levels(Sku sku) {
         List<?> rows = em.createNativeQuery("SELECT s.location_id, l.code, s.on_hand, s.reserved FROM stock s"
                         + " JOIN stock_location l ON l.id = s.location_id WHERE s.sku = ?1 ORDER BY l.priority, l.id")
-                .setParameter(1, sku)
+                .setParameter(1, sku.value())
                 .getResultList();
         return rows.stream()
                 .map(r -> (Object[]) r)
@@ -194,9 +230,9 @@ class StockLevels {
         return available;
     }
 
-    private OptionalInt lockedOnHand(String sku, long locationId) {
+    private OptionalInt lockedOnHand(Sku sku, long locationId) {
         return single(em.createNativeQuery("SELECT on_hand FROM stock WHERE sku = ?1 AND location_id = ?2 FOR UPDATE")
-                .setParameter(1, sku)
+                .setParameter(1, sku.value())
                 .setParameter(2, locationId)
                 .getResultList());
     }
