@@ -30,7 +30,8 @@ public class LoginThrottle {
     @Inject
     AuditLog audit;
 
-    private final RateLimits limits = RateLimits.load();
+    @Inject
+    RateLimits limits;
 
     void checkLogin(String normalizedEmail) {
         String address = ClientAddress.current();

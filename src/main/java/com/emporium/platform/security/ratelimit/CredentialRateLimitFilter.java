@@ -28,7 +28,8 @@ public class CredentialRateLimitFilter implements ContainerRequestFilter {
     @Context
     HttpServletResponse response;
 
-    private final RateLimits limits = RateLimits.load();
+    @Inject
+    RateLimits limits;
 
     @Override
     public void filter(ContainerRequestContext request) {

@@ -22,12 +22,8 @@ public class RateLimitFilter extends HttpFilter {
     @Inject
     RateLimitRefusals refusals;
 
-    private RateLimits limits;
-
-    @Override
-    public void init() {
-        limits = RateLimits.load();
-    }
+    @Inject
+    RateLimits limits;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -4,10 +4,13 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-/** The configured limits (docs/security.md has the table). */
+/**
+ * The configured limits (docs/security.md has the table), read once per application and injected
+ * wherever a limit is checked, so the filters and the credential use cases apply the same numbers.
+ */
 public record RateLimits(Limit perIp, Limit authPerIp, Limit perUser, Limit loginPerAccount, Limit passwordPerAccount) {
 
-    public static RateLimits load() {
+    static RateLimits load() {
         Config c = ConfigProvider.getConfig();
         Duration minute = Duration.ofSeconds(c.getOptionalValue("emporium.ratelimit.window-seconds", Long.class)
                 .orElse(60L));

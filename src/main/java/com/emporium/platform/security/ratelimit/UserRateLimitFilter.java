@@ -20,7 +20,8 @@ public class UserRateLimitFilter implements ContainerRequestFilter {
     @Inject
     RateLimiter limiter;
 
-    private final RateLimits limits = RateLimits.load();
+    @Inject
+    RateLimits limits;
 
     @Override
     public void filter(ContainerRequestContext request) {
