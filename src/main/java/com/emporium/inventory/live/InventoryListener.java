@@ -16,7 +16,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -61,18 +60,6 @@ public class InventoryListener {
 
     @Inject
     Event<StockChanged> stockChanged;
-
-    /**
-     * LISTEN needs a session of its own on PostgreSQL itself: behind a transaction-mode pooler
-     * (PgBouncer) notifications are lost, so a deployment with a pooler points this at the primary.
-     */
-    @Inject
-    @ConfigProperty(name = "emporium.inventory.listener.host")
-    Optional<String> listenHost;
-
-    @Inject
-    @ConfigProperty(name = "emporium.inventory.listener.port")
-    Optional<Integer> listenPort;
 
     @Inject
     @ConfigProperty(name = "emporium.inventory.listener.poll-millis", defaultValue = "250")
@@ -180,6 +167,6 @@ public class InventoryListener {
     }
 
     private Connection connect() throws SQLException {
-        return listenConnections.open(APPLICATION_NAME, listenHost, listenPort);
+        return listenConnections.open(APPLICATION_NAME);
     }
 }

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -24,7 +23,12 @@ public class ListenConnections {
     static final String DEFAULT_SSL_MODE = "prefer";
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
 
-    /** Where and how to connect; read once, when the first listener starts. */
+    /**
+     * Where and how to connect; read once, when the first listener starts. LISTEN needs a session on
+     * PostgreSQL itself: behind a transaction-mode pooler (PgBouncer) notifications are lost, so a
+     * deployment with a pooler points emporium.inventory.listener.host/port at the primary, and every
+     * LISTEN session of the replica (live stock and cluster signals) goes there.
+     */
     record Settings(String host, int port, String database, String user, String password, String sslMode) {}
 
     @Inject
@@ -34,9 +38,13 @@ public class ListenConnections {
 
     @PostConstruct
     void read() {
+        String dataSourceHost = config.getOptionalValue("db.host", String.class).orElse(DEFAULT_HOST);
+        int dataSourcePort = config.getOptionalValue("db.port", Integer.class).orElse(DEFAULT_PORT);
         settings = new Settings(
-                config.getOptionalValue("db.host", String.class).orElse(DEFAULT_HOST),
-                config.getOptionalValue("db.port", Integer.class).orElse(DEFAULT_PORT),
+                config.getOptionalValue("emporium.inventory.listener.host", String.class)
+                        .orElse(dataSourceHost),
+                config.getOptionalValue("emporium.inventory.listener.port", Integer.class)
+                        .orElse(dataSourcePort),
                 config.getOptionalValue("db.name", String.class).orElse(DEFAULT_NAME),
                 config.getOptionalValue("db.user", String.class).orElse(DEFAULT_USER),
                 // An empty password (the embedded run's) reads as absent in MicroProfile Config.
@@ -46,14 +54,9 @@ public class ListenConnections {
 
     /** A new connection to the database, named so that it can be told apart in pg_stat_activity. */
     public Connection open(String applicationName) throws SQLException {
-        return open(applicationName, Optional.empty(), Optional.empty());
-    }
-
-    /** Likewise, to another host or port than the data source's (a listener may be routed apart). */
-    public Connection open(String applicationName, Optional<String> host, Optional<Integer> port) throws SQLException {
         PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setServerNames(new String[] {host.orElse(settings.host())});
-        source.setPortNumbers(new int[] {port.orElse(settings.port())});
+        source.setServerNames(new String[] {settings.host()});
+        source.setPortNumbers(new int[] {settings.port()});
         source.setDatabaseName(settings.database());
         source.setUser(settings.user());
         source.setPassword(settings.password());

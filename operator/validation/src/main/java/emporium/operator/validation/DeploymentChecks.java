@@ -365,11 +365,17 @@ public final class DeploymentChecks {
         report.check(render + ": database roles least privilege and TLS", roles);
     }
 
+    /** Each pod's own LISTEN sessions: the live stock listener and the cluster signal listener. */
+    static final int LISTEN_SESSIONS_PER_POD = 2;
+
     /**
      * The connection budget, recomputed from the rendered objects:
-     *   clients:  maxReplicas x (DB_POOL_MAX + 1 listener) <= max_client_conn of one pooler instance
-     *   servers:  pooler instances x (default_pool_size + reserve_pool_size) + reserved + headroom
-     *             <= max_connections, and <= the app role's connectionLimit
+     *   clients:  maxReplicas x DB_POOL_MAX <= max_client_conn of one pooler instance
+     *   servers:  pooler instances x (default_pool_size + reserve_pool_size)
+     *             + maxReplicas x 2 LISTEN sessions (live stock, cluster signals; straight to the primary,
+     *               as notifications do not pass a transaction-mode pooler)
+     *             + reserved + headroom <= max_connections
+     *   role:     the poolers' server connections + the LISTEN sessions <= the app role's connectionLimit
      */
     static void connectionBudget(String render, List<Manifest> objects, Report report) {
         List<String> problems = new ArrayList<>();
@@ -383,7 +389,7 @@ public final class DeploymentChecks {
         JsonNode app = apps.get(0).node().path("spec");
         int maxReplicas = Math.max(app.path("autoscaling").path("maxReplicas").asInt(0), app.path("replicas").asInt(1));
         int poolMax = config.path("DB_POOL_MAX").asInt(20);
-        int clientsPerPod = poolMax + 1;
+        int clientsPerPod = poolMax + LISTEN_SESSIONS_PER_POD;
         JsonNode cluster = clusters.get(0).node().path("spec");
         int maxConnections = cluster.at("/postgresql/parameters/max_connections").asInt(POSTGRES_DEFAULT_MAX_CONNECTIONS);
         String host = config.path("DB_HOST").asText("");
@@ -391,7 +397,7 @@ public final class DeploymentChecks {
         String arithmetic;
         if (pooler.isEmpty()) {
             int needed = maxReplicas * clientsPerPod + RESERVED_CONNECTIONS + ADMIN_HEADROOM;
-            arithmetic = maxReplicas + " pods x (" + poolMax + " + 1) + " + RESERVED_CONNECTIONS + " + " + ADMIN_HEADROOM
+            arithmetic = maxReplicas + " pods x (" + poolMax + " + " + LISTEN_SESSIONS_PER_POD + ") + " + RESERVED_CONNECTIONS + " + " + ADMIN_HEADROOM
                     + " = " + needed + " direct connections, max_connections " + maxConnections;
             problems.add("DB_HOST " + host + " is not a Pooler: every pod connects directly (" + arithmetic + ")");
         } else {
@@ -404,13 +410,20 @@ public final class DeploymentChecks {
             int poolSize = params.path("default_pool_size").asInt(PGBOUNCER_DEFAULT_POOL_SIZE);
             int reserve = params.path("reserve_pool_size").asInt(0);
             int maxClient = params.path("max_client_conn").asInt(PGBOUNCER_DEFAULT_MAX_CLIENT_CONN);
-            int clients = maxReplicas * clientsPerPod;
+            String listenHost = config.path("EMPORIUM_INVENTORY_LISTENER_HOST").asText(host);
+            boolean listenThroughPooler = listenHost.equals(host);
+            if (listenThroughPooler) {
+                problems.add("the LISTEN sessions go through the pooler " + host + ", which loses notifications in"
+                        + " transaction mode: set EMPORIUM_INVENTORY_LISTENER_HOST to the cluster's rw Service");
+            }
+            int clients = maxReplicas * (poolMax + (listenThroughPooler ? LISTEN_SESSIONS_PER_POD : 0));
+            int listeners = listenThroughPooler ? 0 : maxReplicas * LISTEN_SESSIONS_PER_POD;
             int servers = instances * (poolSize + reserve);
-            int total = servers + RESERVED_CONNECTIONS + ADMIN_HEADROOM;
-            arithmetic = "clients " + maxReplicas + " pods x (" + poolMax + " + 1) = " + clients + " <= max_client_conn "
+            int total = servers + listeners + RESERVED_CONNECTIONS + ADMIN_HEADROOM;
+            arithmetic = "clients " + maxReplicas + " pods x " + poolMax + " = " + clients + " <= max_client_conn "
                     + maxClient + "; servers " + instances + " poolers x (" + poolSize + " + " + reserve + ") + "
-                    + RESERVED_CONNECTIONS + " reserved + " + ADMIN_HEADROOM + " admin = " + total + " <= max_connections "
-                    + maxConnections;
+                    + maxReplicas + " pods x " + LISTEN_SESSIONS_PER_POD + " LISTEN + " + RESERVED_CONNECTIONS
+                    + " reserved + " + ADMIN_HEADROOM + " admin = " + total + " <= max_connections " + maxConnections;
             if (clients > maxClient) {
                 problems.add("clients " + clients + " exceed max_client_conn " + maxClient
                         + " of a pooler instance (the Service may send every pod to one instance)");
@@ -421,8 +434,9 @@ public final class DeploymentChecks {
             String user = config.path("DB_USER").asText("");
             for (JsonNode r : cluster.path("managed").path("roles")) {
                 int limit = r.path("connectionLimit").asInt(-1);
-                if (r.path("name").asText().equals(user) && limit >= 0 && limit < servers) {
-                    problems.add("connectionLimit " + limit + " of " + user + " is below the poolers' " + servers);
+                if (r.path("name").asText().equals(user) && limit >= 0 && limit < servers + listeners) {
+                    problems.add("connectionLimit " + limit + " of " + user + " is below the poolers' and listeners' "
+                            + (servers + listeners));
                 }
             }
         }

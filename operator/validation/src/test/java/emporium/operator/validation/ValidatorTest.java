@@ -251,7 +251,7 @@ class ValidatorTest {
                 "production needs 3 instances", "enableSuperuserAccess is on", "barmanObjectStore is deprecated",
                 "no Barman Cloud plugin", "archive_timeout must be set and at most 15min", "no ScheduledBackup",
                 // 6. connection budget without a pooler
-                "is not a Pooler: every pod connects directly (10 pods x (20 + 1) + 3 + 10 = 223",
+                "is not a Pooler: every pod connects directly (10 pods x (20 + 2) + 3 + 10 = 233",
                 // 7. least privilege and TLS
                 "DB_USER 'emporium' must be a role of its own", "DB_SSL_MODE must be verify-full",
                 // init containers
@@ -297,9 +297,10 @@ class ValidatorTest {
         Report r = new Report(false);
         DeploymentChecks.connectionBudget("t", objects, r);
         String all = String.join("\n", r.failures());
-        assertTrue(all.contains("clients 630 exceed max_client_conn 500"), all);
+        assertTrue(all.contains("clients 660 exceed max_client_conn 500"), all);
         assertTrue(all.contains("server connections 113 exceed max_connections 100"), all);
-        assertTrue(all.contains("connectionLimit 50 of emporium_app is below the poolers' 100"), all);
+        assertTrue(all.contains("connectionLimit 50 of emporium_app is below the poolers' and listeners' 100"), all);
+        assertTrue(all.contains("the LISTEN sessions go through the pooler emporium-db-pooler"), all);
         assertTrue(all.contains("not in transaction mode"), all);
     }
 
