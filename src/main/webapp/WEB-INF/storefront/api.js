@@ -59,6 +59,7 @@ function csrfToken() {
   return localStorage.getItem(CSRF_STORE);
 }
 
+/** @param {Schemas['TokenResponse']} grant */
 function keepGrant(grant) {
   access = { token: grant.accessToken, expiresAt: Date.now() + (grant.expiresIn - 15) * 1000 };
   if (grant.csrfToken) localStorage.setItem(CSRF_STORE, grant.csrfToken);
@@ -165,7 +166,8 @@ export async function restoreSession() {
 }
 
 export async function signIn(email, password) {
-  const { body } = await api('/auth/login?mode=cookie', { method: 'POST', body: { email, password } });
+  const { body } = /** @type {Answer<Schemas['TokenResponse']>} */ (
+    await api('/auth/login?mode=cookie', { method: 'POST', body: { email, password } }));
   keepGrant(body);
   changed();
 }

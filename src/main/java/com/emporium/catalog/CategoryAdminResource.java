@@ -20,6 +20,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Staff edit the category tree. Writes to an existing category need its ETag in If-Match. */
@@ -39,6 +43,14 @@ public class CategoryAdminResource {
         return Response.ok(view).tag(IfMatch.tagOf(view.version())).build();
     }
 
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; `Location` names the new resource.",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The new resource.",
+                            schema = @Schema(type = SchemaType.STRING)))
     @POST
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     public Response create(@Valid @NotNull CategoryRequest request, @Context UriInfo uri) {
@@ -63,6 +75,7 @@ public class CategoryAdminResource {
     }
 
     /** Archives an empty category; it leaves the public tree. If-Match, when sent, must be current. */
+    @APIResponse(responseCode = "204", description = "Done; no body.")
     @DELETE
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)

@@ -20,6 +20,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
@@ -41,6 +45,14 @@ public class ProductAdminResource {
         return withTag(Response.ok(), products.get(id));
     }
 
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; `Location` names the new resource.",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The new resource.",
+                            schema = @Schema(type = SchemaType.STRING)))
     @POST
     @Path("products")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
@@ -67,6 +79,7 @@ public class ProductAdminResource {
      * Archives the product: it leaves the public catalog but stays for orders that reference it. An
      * If-Match, when sent, must name the current version.
      */
+    @APIResponse(responseCode = "204", description = "Done; no body.")
     @DELETE
     @Path("products/{id}")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
@@ -76,6 +89,14 @@ public class ProductAdminResource {
     }
 
     /** Adds a variant; If-Match names the product's version, since the product's price may change. */
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; `Location` names the new resource.",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The new resource.",
+                            schema = @Schema(type = SchemaType.STRING)))
     @POST
     @Path("products/{id}/variants")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
@@ -118,6 +139,7 @@ public class ProductAdminResource {
         return Response.ok(variant).tag(IfMatch.tagOf(variant.version())).build();
     }
 
+    @APIResponse(responseCode = "204", description = "Done; no body.")
     @DELETE
     @Path("variants/{id}")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})

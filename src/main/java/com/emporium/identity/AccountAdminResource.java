@@ -19,6 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Admins create staff and admin accounts, change roles and remove accounts; every call is audited. */
@@ -30,6 +34,14 @@ public class AccountAdminResource {
     @Inject
     AccountService accounts;
 
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; `Location` names the new resource.",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The new resource.",
+                            schema = @Schema(type = SchemaType.STRING)))
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Response create(
@@ -50,6 +62,7 @@ public class AccountAdminResource {
     }
 
     /** Removes the account with its sessions; its tokens stop working at once. The last admin stays (409). */
+    @APIResponse(responseCode = "204", description = "Done; no body.")
     @DELETE
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)

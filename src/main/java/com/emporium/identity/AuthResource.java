@@ -24,6 +24,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Registration, login, refresh and logout. Bearer mode (the default) answers both tokens in the body;
@@ -51,6 +54,7 @@ public class AuthResource {
     @Inject
     PasswordResets resets;
 
+    @APIResponse(responseCode = "202", description = "Accepted; the work continues in the background.")
     @POST
     @Path("register")
     @CredentialEndpoint
@@ -60,6 +64,11 @@ public class AuthResource {
         return Response.accepted(RegistrationAccepted.INSTANCE).build();
     }
 
+    @APIResponse(
+            responseCode = "200",
+            description =
+                    "Signed in: an access token, and a refresh token (bearer mode) or the session cookie and CSRF token (mode=cookie).",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TokenResponse.class)))
     @POST
     @Path("login")
     @CredentialEndpoint
@@ -74,6 +83,7 @@ public class AuthResource {
     }
 
     /** Always 202 with the same body: the answer never tells whether the email has an account. */
+    @APIResponse(responseCode = "202", description = "Accepted; the work continues in the background.")
     @POST
     @Path("password-reset")
     @CredentialEndpoint
@@ -83,6 +93,7 @@ public class AuthResource {
         return Response.accepted(PasswordResetAccepted.INSTANCE).build();
     }
 
+    @APIResponse(responseCode = "204", description = "Done; no body.")
     @POST
     @Path("password-reset/confirm")
     @CredentialEndpoint
@@ -92,6 +103,10 @@ public class AuthResource {
         return Response.noContent().build();
     }
 
+    @APIResponse(
+            responseCode = "200",
+            description = "A new access token; the refresh token is rotated.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TokenResponse.class)))
     @POST
     @Path("refresh")
     @CredentialEndpoint
@@ -104,6 +119,7 @@ public class AuthResource {
         return answer(sessions.refresh(presented), browser);
     }
 
+    @APIResponse(responseCode = "204", description = "Done; no body.")
     @POST
     @Path("logout")
     @PermitAll

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The caller's own account and sessions. Everything here is scoped to the token's subject. */
@@ -40,6 +41,7 @@ public class MeResource {
     }
 
     /** Changes the password; every session of the account ends, including this one. */
+    @APIResponse(responseCode = "204", description = "Done; no body.")
     @POST
     @Path("password")
     @CredentialEndpoint
@@ -59,6 +61,7 @@ public class MeResource {
     }
 
     /** Ends one of the caller's sessions (a lost phone). Another account's session answers 404. */
+    @APIResponse(responseCode = "204", description = "Done; no body.")
     @DELETE
     @Path("sessions/{id}")
     @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})

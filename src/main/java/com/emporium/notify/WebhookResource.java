@@ -19,6 +19,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Outgoing webhooks for integrators. Admins manage endpoints (the signing secret is in the creation
@@ -31,6 +35,14 @@ public class WebhookResource {
     @Inject
     WebhookService webhooks;
 
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; `Location` names the new resource.",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The new resource.",
+                            schema = @Schema(type = SchemaType.STRING)))
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Response create(
@@ -63,6 +75,7 @@ public class WebhookResource {
         return webhooks.replace(id, request);
     }
 
+    @APIResponse(responseCode = "204", description = "Done; no body.")
     @DELETE
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
@@ -78,6 +91,7 @@ public class WebhookResource {
         return webhooks.deliveries(id);
     }
 
+    @APIResponse(responseCode = "202", description = "Accepted; the work continues in the background.")
     @POST
     @Path("{id}/deliveries/{deliveryId}/redelivery")
     @RolesAllowed(Roles.ADMIN)

@@ -26,6 +26,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Staff work on orders: find them, read their history, fulfil, ship, deliver, cancel, keep internal notes. */
 @Path("admin/orders")
@@ -117,6 +121,14 @@ public class AdminOrderResource {
         return orders.notes(id);
     }
 
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; `Location` names the new resource.",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The new resource.",
+                            schema = @Schema(type = SchemaType.STRING)))
     @POST
     @Path("{id}/notes")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
