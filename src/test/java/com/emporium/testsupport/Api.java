@@ -12,6 +12,7 @@ public final class Api {
     static {
         RestAssured.baseURI = BASE_URL;
         RestAssured.urlEncodingEnabled = true;
+        RestAssured.filters(new TrafficLog());
     }
 
     private Api() {}

@@ -25,7 +25,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * <ul>
  *   <li>every operation can answer 414 (request line), 429 (rate limit), 500 and 503 (a passing outage);
  *   <li>parameters or a body can be refused with 400; a body also with 413 and 415;
- *   <li>a secured operation answers 401 without a valid token and 403 without the role;
+ *   <li>every operation answers 401 to a token that fails verification (and the credential
+ *       operations to wrong credentials); a secured one also without a token, and 403 without the role;
  *   <li>a path parameter names something that may not exist (or is not the caller's): 404;
  *   <li>a write can conflict with the current state (409) or be refused by a business rule (422);
  *   <li>{@code If-Match} gives 412 when stale and 428 when missing.
@@ -39,7 +40,10 @@ public class ApiContract implements OASFilter {
 
     private static final Map<String, String> ERRORS = Map.ofEntries(
             Map.entry("400", "The request is malformed or a field is invalid; `errors` lists each field."),
-            Map.entry("401", "No valid access token (`WWW-Authenticate: Bearer`)."),
+            Map.entry(
+                    "401",
+                    "No valid access token where one is needed, a token that fails verification, or wrong"
+                            + " credentials (`WWW-Authenticate: Bearer`)."),
             Map.entry("403", "The caller's role does not allow this operation."),
             Map.entry("404", "Not found, or not the caller's (never a 403 that would confirm it exists)."),
             Map.entry("409", "The request conflicts with the current state (`type` says which rule)."),
@@ -125,7 +129,9 @@ public class ApiContract implements OASFilter {
         boolean pathParameter = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH);
         boolean ifMatch = parameters.stream().anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()));
 
-        List<String> codes = new ArrayList<>(List.of("414", "429", "500", "503"));
+        // 401 everywhere: a token that fails verification is refused even where none is needed, and the
+        // credential operations (login, refresh) answer 401 for wrong credentials.
+        List<String> codes = new ArrayList<>(List.of("401", "414", "429", "500", "503"));
         if (body || !parameters.isEmpty()) {
             codes.add("400");
         }
@@ -133,7 +139,7 @@ public class ApiContract implements OASFilter {
             codes.addAll(List.of("413", "415"));
         }
         if (secured) {
-            codes.addAll(List.of("401", "403"));
+            codes.add("403");
         }
         if (pathParameter) {
             codes.add("404");
