@@ -311,6 +311,54 @@ class ScopedPromotionsIT {
     }
 
     @Test
+    void anAutomaticPromotionOncePerCustomerIsLeftOutOfTheSecondOrderWhichIsStillPlaced() {
+        String sku = skuIn(CatalogFixture.category(null), 2_000, 10);
+        String name = "Welcome gift " + UUID.randomUUID().toString().substring(0, 8);
+        createPromotion(Map.of(
+                        "automatic",
+                        true,
+                        "name",
+                        name,
+                        "kind",
+                        "PERCENTAGE",
+                        "value",
+                        10,
+                        "perCustomerLimit",
+                        1,
+                        "scope",
+                        "SKUS",
+                        "skus",
+                        List.of(sku)))
+                .then()
+                .statusCode(201);
+        com.emporium.testsupport.Accounts.Login customer = com.emporium.testsupport.Accounts.customer();
+
+        Response first = CheckoutSupport.placeCart(
+                customer,
+                CheckoutSupport.customerCart(customer, sku, 1),
+                null,
+                UUID.randomUUID().toString());
+        Response second = CheckoutSupport.placeCart(
+                customer,
+                CheckoutSupport.customerCart(customer, sku, 1),
+                null,
+                UUID.randomUUID().toString());
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(first.jsonPath().getLong("discount")).isEqualTo(200);
+        assertThat(second.statusCode()).isEqualTo(201);
+        assertThat(second.jsonPath().getLong("discount")).isZero();
+        assertThat(second.jsonPath().getList("promotions")).isEmpty();
+        // The second checkout's count was taken back under the row lock: one use, one redemption.
+        assertThat(queryLong("SELECT used FROM promotion WHERE name = ?", name)).isEqualTo(1);
+        assertThat(queryLong(
+                        "SELECT count(*) FROM promotion_redemption r JOIN promotion p ON p.id = r.promotion_id"
+                                + " WHERE p.name = ?",
+                        name))
+                .isEqualTo(1);
+    }
+
+    @Test
     void staffGetAProblemForPromotionsThatCannotBeMade() {
         String sku = skuIn(CatalogFixture.category(null), 1_000, 1);
         List<Map<String, Object>> refused = List.of(
