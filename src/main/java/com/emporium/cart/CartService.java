@@ -179,7 +179,8 @@ public class CartService {
                     line.quantity(),
                     offer.unitPrice(),
                     offer.taxClass(),
-                    offer.weightGrams() == null ? 0 : offer.weightGrams()));
+                    offer.weightGrams() == null ? 0 : offer.weightGrams(),
+                    offer.categoryId()));
         }
         Destination destination =
                 cart.country().map(c -> new Destination(c, cart.region())).orElse(pricing.defaultDestination());
@@ -244,6 +245,9 @@ public class CartService {
                         .map(c -> new CartView.Coupon(
                                 c.code(), c.applied(), c.reason().orElse(null)))
                         .orElse(null),
+                priced.promotions().stream()
+                        .map(p -> new CartView.Promotion(p.code(), p.name(), p.automatic(), p.amount()))
+                        .toList(),
                 token);
     }
 }

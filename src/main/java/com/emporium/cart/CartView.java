@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A cart as priced right now, in minor units of {@code currency}. The totals cover the available
- * lines; shipping is shown per method and added once the order names one. {@code token} is only
+ * lines; shipping is shown per method and added once the order names one. {@code promotions} are the
+ * automatic promotion and the coupon that apply, with their share of {@code discount}. {@code token} is only
  * sent when a guest cart is created: it is the guest's key to the cart.
  */
 public record CartView(
@@ -24,6 +25,7 @@ public record CartView(
         String region,
         List<ShippingOption> shippingOptions,
         Coupon coupon,
+        List<Promotion> promotions,
         String token) {
 
     /** The same cart without its token: in browser mode the token travels only in an HttpOnly cookie. */
@@ -44,6 +46,7 @@ public record CartView(
                 region,
                 shippingOptions,
                 coupon,
+                promotions,
                 null);
     }
 
@@ -63,4 +66,7 @@ public record CartView(
     public record Tax(String name, int basisPoints, long amount) {}
 
     public record Coupon(String code, boolean applied, String reason) {}
+
+    /** A promotion applied to the cart and what it takes off; automatic ones have no code. */
+    public record Promotion(String code, String name, boolean automatic, long amount) {}
 }

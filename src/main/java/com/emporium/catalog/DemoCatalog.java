@@ -78,14 +78,18 @@ public class DemoCatalog {
                                 slug.toUpperCase() + "-" + SIZES[s],
                                 motif + " " + line.noun() + " " + SIZES[s],
                                 new VariantRequest.Price(line.basePrice() + 100L * m + 200L * s, "EUR"),
-                                Map.of("color", color, "size", SIZES[s], "organic", m % 2 == 0)));
+                                Map.of("color", color, "size", SIZES[s], "organic", m % 2 == 0),
+                                null,
+                                null));
                     }
                 } else {
                     variants.add(new VariantRequest(
                             slug.toUpperCase(),
                             motif + " " + line.noun(),
                             new VariantRequest.Price(line.basePrice() + 100L * m, "EUR"),
-                            Map.of("color", color)));
+                            Map.of("color", color),
+                            null,
+                            null));
                 }
                 products.create(new ProductRequest(
                         slug,

@@ -80,7 +80,8 @@ public class ProductService {
         }
         for (VariantRequest v : variants) {
             requireFreeSku(v.sku());
-            product.addVariant(v.sku(), v.title(), priceOf(v), checkedAttributes(v.attributes()));
+            product.addVariant(v.sku(), v.title(), priceOf(v), checkedAttributes(v.attributes()))
+                    .describe(v.weightGrams(), v.taxClass());
         }
         if (request.images() != null) {
             request.images().forEach(i -> product.addImage(i.url(), i.alt(), i.width(), i.height()));
@@ -136,6 +137,7 @@ public class ProductService {
         requireFreeSku(request.sku());
         Variant variant = product.addVariant(
                 request.sku(), request.title(), priceOf(request), checkedAttributes(request.attributes()));
+        variant.describe(request.weightGrams(), request.taxClass());
         products.add(variant);
         products.flush();
         generation.changedInThisTransaction();
@@ -153,6 +155,7 @@ public class ProductService {
             throw new InvalidRequest("A variant's SKU cannot change; archive it and add a new variant.");
         }
         variant.revise(request.title(), priceOf(request), checkedAttributes(request.attributes()));
+        variant.describe(request.weightGrams(), request.taxClass());
         products.flush();
         generation.changedInThisTransaction();
         return ProductView.VariantView.from(variant);

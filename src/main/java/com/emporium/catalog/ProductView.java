@@ -30,12 +30,23 @@ public record ProductView(
             String title,
             Money price,
             Map<String, Object> attributes,
+            Integer weightGrams,
+            String taxClass,
             boolean archived,
             long version,
             Availability availability) {
         static VariantView from(Variant v) {
             return new VariantView(
-                    v.id(), v.sku(), v.title(), v.price(), v.attributes(), v.archived(), v.version(), null);
+                    v.id(),
+                    v.sku(),
+                    v.title(),
+                    v.price(),
+                    v.attributes(),
+                    v.weightGrams(),
+                    v.taxClass(),
+                    v.archived(),
+                    v.version(),
+                    null);
         }
     }
 
@@ -54,6 +65,8 @@ public record ProductView(
                         v.title(),
                         v.price(),
                         v.attributes(),
+                        v.weightGrams(),
+                        v.taxClass(),
                         v.archived(),
                         v.version(),
                         bySku.get(v.sku())))

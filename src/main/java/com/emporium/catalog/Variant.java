@@ -45,6 +45,12 @@ public class Variant {
     private boolean archived;
     private int position;
 
+    @Column(name = "weight_grams")
+    private Integer weightGrams;
+
+    @Column(name = "tax_class", nullable = false)
+    private String taxClass = "standard";
+
     @Version
     private long version;
 
@@ -69,6 +75,19 @@ public class Variant {
         this.priceAmount = newPrice.amount();
         this.attributes = newAttributes == null ? Map.of() : Map.copyOf(newAttributes);
         product.variantsChanged();
+    }
+
+    /** Sets what shipping and tax read; an absent value keeps the current one. */
+    void describe(Integer newWeightGrams, String newTaxClass) {
+        if (newWeightGrams != null && newWeightGrams < 0) {
+            throw new IllegalArgumentException("weight must not be negative");
+        }
+        if (newWeightGrams != null) {
+            this.weightGrams = newWeightGrams;
+        }
+        if (newTaxClass != null) {
+            this.taxClass = newTaxClass;
+        }
     }
 
     void archive() {
@@ -102,6 +121,14 @@ public class Variant {
 
     public Map<String, Object> attributes() {
         return attributes;
+    }
+
+    public Integer weightGrams() {
+        return weightGrams;
+    }
+
+    public String taxClass() {
+        return taxClass;
     }
 
     public boolean archived() {

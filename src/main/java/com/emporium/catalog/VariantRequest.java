@@ -2,6 +2,7 @@ package com.emporium.catalog;
 
 import com.emporium.platform.validation.CurrencyCode;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -9,7 +10,11 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
 
-/** A variant to add or revise. Attribute values are strings, numbers or booleans. */
+/**
+ * A variant to add or revise. Attribute values are strings, numbers or booleans. {@code weightGrams}
+ * (for weight-priced shipping) and {@code taxClass} are optional: a new variant without them has no
+ * weight and the standard class; a revision without them keeps what the variant has.
+ */
 public record VariantRequest(
         @NotNull
         @Pattern(
@@ -19,7 +24,11 @@ public record VariantRequest(
 
         @NotBlank @Size(max = 200) String title,
         @NotNull @Valid Price price,
-        @Size(max = 30) Map<String, Object> attributes) {
+        @Size(max = 30) Map<String, Object> attributes,
+        @PositiveOrZero @Max(1_000_000) Integer weightGrams,
+
+        @Pattern(regexp = "standard|reduced|zero", message = "must be standard, reduced or zero")
+        String taxClass) {
 
     /** Minor units of an ISO 4217 currency: {"amount": 1999, "currency": "EUR"} is 19.99 EUR. */
     public record Price(

@@ -120,6 +120,11 @@ public class CustomerOrder {
     @CollectionTable(name = "order_tax", joinColumns = @JoinColumn(name = "order_id"))
     private List<OrderTax> taxes = new ArrayList<>();
 
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "order_promotion", joinColumns = @JoinColumn(name = "order_id"))
+    @OrderBy("position")
+    private List<OrderPromotion> promotions = new ArrayList<>();
+
     protected CustomerOrder() {}
 
     /** The totals of a quote, frozen. */
@@ -136,6 +141,7 @@ public class CustomerOrder {
             List<OrderLine> lines,
             List<OrderTax> taxes,
             Optional<Long> promotionId,
+            List<OrderPromotion> promotions,
             String shippingMethod,
             Address address,
             Instant now,
@@ -155,6 +161,9 @@ public class CustomerOrder {
         this.lines = new ArrayList<>(lines);
         this.taxes = new ArrayList<>(taxes);
         this.promotionId = promotionId.orElse(null);
+        for (int i = 0; i < promotions.size(); i++) {
+            this.promotions.add(promotions.get(i).at(i));
+        }
         this.shippingMethod = shippingMethod;
         this.shipName = address.name();
         this.shipLine1 = address.line1();
@@ -343,5 +352,9 @@ public class CustomerOrder {
 
     public List<OrderTax> taxes() {
         return List.copyOf(taxes);
+    }
+
+    public List<OrderPromotion> promotions() {
+        return List.copyOf(promotions);
     }
 }

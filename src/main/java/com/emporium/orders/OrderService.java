@@ -162,21 +162,21 @@ public class OrderService {
                             l.getValue(),
                             o.unitPrice(),
                             o.taxClass(),
-                            o.weightGrams() == null ? 0 : o.weightGrams());
+                            o.weightGrams() == null ? 0 : o.weightGrams(),
+                            o.categoryId());
                 })
                 .toList();
         Address address = request.shippingAddress();
-        Priced priced = pricing.price(
+        String customer = access.subject()
+                .map(s -> "account:" + s)
+                .orElse("email:" + request.email().toLowerCase(java.util.Locale.ROOT));
+        Priced priced = pricing.checkout(
                 cart.currency(),
                 items,
                 new Destination(address.country(), address.region()),
                 cart.coupon(),
-                Optional.of(request.shippingMethod()),
-                PricingService.Mode.CHECKOUT);
-        String customer = access.subject()
-                .map(s -> "account:" + s)
-                .orElse("email:" + request.email().toLowerCase(java.util.Locale.ROOT));
-        priced.promotionId().ifPresent(id -> pricing.redeem(id, cart.coupon().orElseThrow(), customer));
+                request.shippingMethod(),
+                customer);
         LoyaltyService.Redemption redemption = loyalty.price(
                 access.subject(),
                 cart.currency(),
@@ -223,7 +223,10 @@ public class OrderService {
                 quote.taxes().stream()
                         .map(t -> new OrderTax(t.name(), t.basisPoints(), t.amount()))
                         .toList(),
-                priced.promotionId(),
+                priced.couponPromotionId(),
+                priced.promotions().stream()
+                        .map(p -> new OrderPromotion(p.id(), p.code(), p.name(), p.automatic(), p.amount()))
+                        .toList(),
                 request.shippingMethod(),
                 address,
                 now,

@@ -25,6 +25,7 @@ public record OrderView(
         long amountDue,
         boolean pricesIncludeTax,
         List<Tax> taxes,
+        List<Promotion> promotions,
         String shippingMethod,
         Address shippingAddress,
         String carrier,
@@ -46,6 +47,9 @@ public record OrderView(
             int fulfilled) {}
 
     public record Tax(String name, int basisPoints, long amount) {}
+
+    /** A promotion the order got and what it took off ({@code code} is absent for automatic ones). */
+    public record Promotion(String code, String name, boolean automatic, long amount) {}
 
     public record Step(String from, String to, String actor, String reason, Instant at) {}
 
@@ -72,6 +76,7 @@ public record OrderView(
                 amountDue,
                 pricesIncludeTax,
                 taxes,
+                promotions,
                 shippingMethod,
                 shippingAddress,
                 carrier,
@@ -111,6 +116,9 @@ public record OrderView(
                 order.pricesIncludeTax(),
                 order.taxes().stream()
                         .map(t -> new Tax(t.name(), t.basisPoints(), t.amount()))
+                        .toList(),
+                order.promotions().stream()
+                        .map(p -> new Promotion(p.code(), p.name(), p.automatic(), p.amount()))
                         .toList(),
                 order.shippingMethod(),
                 order.address(),

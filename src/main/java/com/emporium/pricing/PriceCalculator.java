@@ -6,12 +6,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
- * The order of operations, in minor units: line amounts, then the cart discount spread over the lines
- * (largest remainder, so the parts add up to the whole), then shipping, then tax per line on what the
- * line really costs, rounded half up per line (EU VAT practice). Shipping is taxed at the destination's
+ * The order of operations, in minor units: line amounts, then each reduction in turn on the lines it
+ * covers, taken from what those lines still cost and spread over them (largest remainder, so the parts
+ * add up to the whole), then shipping, then tax per line on what the line really costs, rounded half up
+ * per line (EU VAT practice). Shipping is taxed at the destination's
  * standard rate. With tax-inclusive prices the tax is the part already inside each amount; with
  * tax-exclusive prices it is added on top.
  */
@@ -42,6 +43,28 @@ public final class PriceCalculator {
         }
     }
 
+    /**
+     * A discount and the lines it covers: every line, or the lines whose SKU is in {@code skus}. The
+     * caller decides which SKUs a category covers; the arithmetic only sees lines.
+     */
+    public record Reduction(Discount discount, boolean wholeCart, Set<String> skus) {
+        public Reduction {
+            skus = Set.copyOf(skus);
+        }
+
+        public static Reduction wholeCart(Discount discount) {
+            return new Reduction(discount, true, Set.of());
+        }
+
+        public static Reduction onSkus(Discount discount, Set<String> skus) {
+            return new Reduction(discount, false, skus);
+        }
+
+        boolean covers(Item item) {
+            return wholeCart || skus.contains(item.sku());
+        }
+    }
+
     public record TaxLine(String name, int basisPoints, long amount) {}
 
     public record Quote(
@@ -52,11 +75,12 @@ public final class PriceCalculator {
             long tax,
             List<TaxLine> taxes,
             long total,
-            boolean pricesIncludeTax) {}
+            boolean pricesIncludeTax,
+            List<Long> reductions) {}
 
     public static Quote quote(
             List<Item> items,
-            Optional<Discount> discount,
+            List<Reduction> reductions,
             long shipping,
             TaxRate shippingRate,
             boolean pricesIncludeTax) {
@@ -67,8 +91,33 @@ public final class PriceCalculator {
         for (Item item : items) {
             subtotal = Math.addExact(subtotal, Math.multiplyExact(item.unitPrice(), item.quantity()));
         }
-        long off = discount.isPresent() ? discount.get().amountOff(subtotal) : 0;
-        long[] shares = spread(items, subtotal, off);
+        // Each reduction works on what its lines still cost after the ones before it, so together they
+        // never take a line below zero.
+        long[] remaining = new long[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+            remaining[i] = items.get(i).unitPrice() * items.get(i).quantity();
+        }
+        long[] shares = new long[items.size()];
+        long off = 0;
+        List<Long> taken = new ArrayList<>();
+        for (Reduction reduction : reductions) {
+            long[] base = new long[items.size()];
+            long eligible = 0;
+            for (int i = 0; i < items.size(); i++) {
+                if (reduction.covers(items.get(i))) {
+                    base[i] = remaining[i];
+                    eligible += remaining[i];
+                }
+            }
+            long amount = reduction.discount().amountOff(eligible);
+            long[] part = spread(base, amount);
+            for (int i = 0; i < items.size(); i++) {
+                shares[i] += part[i];
+                remaining[i] -= part[i];
+            }
+            off += amount;
+            taken.add(amount);
+        }
 
         List<QuotedLine> lines = new ArrayList<>();
         Map<String, long[]> byRate = new LinkedHashMap<>();
@@ -104,7 +153,8 @@ public final class PriceCalculator {
         if (!pricesIncludeTax) {
             total = Math.addExact(total, tax);
         }
-        return new Quote(List.copyOf(lines), subtotal, off, shipping, tax, taxes, total, pricesIncludeTax);
+        return new Quote(
+                List.copyOf(lines), subtotal, off, shipping, tax, taxes, total, pricesIncludeTax, List.copyOf(taken));
     }
 
     static long taxOf(long amount, TaxRate rate, boolean inclusive) {
@@ -116,19 +166,24 @@ public final class PriceCalculator {
     }
 
     /**
-     * Splits {@code off} over the lines in proportion to their amounts. Each line first gets the floor
-     * of its share; the units left over go one each to the lines with the largest remainders (earlier
-     * lines first on a tie), so the shares always sum to {@code off} and no line gets more than it costs.
+     * Splits {@code off} (at most the sum of {@code amounts}) in proportion to the amounts; a line not
+     * covered has amount 0 and gets nothing. Each line first gets the floor of its share; the units left
+     * over go one each to the lines with the largest remainders (earlier lines first on a tie), so the
+     * shares always sum to {@code off} and no line gets more than its amount.
      */
-    static long[] spread(List<Item> items, long subtotal, long off) {
-        long[] shares = new long[items.size()];
+    static long[] spread(long[] amounts, long off) {
+        long[] shares = new long[amounts.length];
+        long subtotal = 0;
+        for (long amount : amounts) {
+            subtotal = Math.addExact(subtotal, amount);
+        }
         if (off == 0 || subtotal == 0) {
             return shares;
         }
-        long[] remainders = new long[items.size()];
+        long[] remainders = new long[amounts.length];
         long given = 0;
-        for (int i = 0; i < items.size(); i++) {
-            long amount = items.get(i).unitPrice() * items.get(i).quantity();
+        for (int i = 0; i < amounts.length; i++) {
+            long amount = amounts[i];
             var qr = BigInteger.valueOf(amount)
                     .multiply(BigInteger.valueOf(off))
                     .divideAndRemainder(BigInteger.valueOf(subtotal));
@@ -137,7 +192,7 @@ public final class PriceCalculator {
             given += shares[i];
         }
         List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
+        for (int i = 0; i < amounts.length; i++) {
             order.add(i);
         }
         order.sort(

@@ -5,12 +5,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** The queries behind tax rates, shipping methods and promotions; all parameters bound. */
 @ApplicationScoped
@@ -29,7 +33,20 @@ class PricingRepository {
             Integer usageLimit,
             int used,
             boolean active,
-            Integer perCustomerLimit) {}
+            Integer perCustomerLimit,
+            String name,
+            boolean automatic,
+            PromotionScope scope,
+            Set<Long> categoryIds,
+            Set<String> skus,
+            List<String> categorySlugs) {}
+
+    /** The columns {@link #promotion} reads, categories also by slug for the admin view. */
+    private static final String PROMOTION_COLUMNS = "SELECT id, code, kind, value, currency, min_subtotal,"
+            + " starts_at, ends_at, usage_limit, used, active, per_customer_limit, name, automatic, scope,"
+            + " array_to_string(category_ids, ','), array_to_string(skus, ','),"
+            + " array_to_string(ARRAY(SELECT c.slug FROM category c WHERE c.id = ANY(promotion.category_ids)"
+            + " ORDER BY c.slug), ',') FROM promotion";
 
     /** Tax rates by class for a destination; a region's own rate replaces the country-wide one. */
     Map<String, TaxRate> taxRates(Destination destination) {
@@ -76,16 +93,22 @@ class PricingRepository {
     }
 
     Optional<Promotion> promotionByCode(String code) {
-        List<?> rows = em.createNativeQuery("SELECT id, code, kind, value, currency, min_subtotal, starts_at, ends_at,"
-                        + " usage_limit, used, active, per_customer_limit FROM promotion WHERE lower(code) = lower(?1)")
+        List<?> rows = em.createNativeQuery(PROMOTION_COLUMNS + " WHERE lower(code) = lower(?1)")
                 .setParameter(1, code)
                 .getResultList();
         return rows.stream().map(row -> (Object[]) row).findFirst().map(PricingRepository::promotion);
     }
 
-    List<Promotion> promotions() {
-        List<?> rows = em.createNativeQuery("SELECT id, code, kind, value, currency, min_subtotal, starts_at, ends_at,"
-                        + " usage_limit, used, active, per_customer_limit FROM promotion ORDER BY id")
+    Optional<Promotion> promotionById(long id) {
+        List<?> rows = em.createNativeQuery(PROMOTION_COLUMNS + " WHERE id = ?1")
+                .setParameter(1, id)
+                .getResultList();
+        return rows.stream().map(row -> (Object[]) row).findFirst().map(PricingRepository::promotion);
+    }
+
+    /** The automatic promotions switched on; their window, currency and limits are checked by the caller. */
+    List<Promotion> automaticPromotions() {
+        List<?> rows = em.createNativeQuery(PROMOTION_COLUMNS + " WHERE automatic AND active ORDER BY id")
                 .getResultList();
         return rows.stream()
                 .map(row -> (Object[]) row)
@@ -93,6 +116,62 @@ class PricingRepository {
                 .toList();
     }
 
+    List<Promotion> promotions() {
+        List<?> rows = em.createNativeQuery(PROMOTION_COLUMNS + " ORDER BY id").getResultList();
+        return rows.stream()
+                .map(row -> (Object[]) row)
+                .map(PricingRepository::promotion)
+                .toList();
+    }
+
+    /**
+     * For each category id, the ids of the category and all its ancestors, read from the materialised
+     * path ("/1/5/17/"): a line is in a promotion's category when that set contains one of its ids.
+     */
+    Map<Long, Set<Long>> categoryLineage(Collection<Long> categoryIds) {
+        Map<Long, Set<Long>> lineage = new HashMap<>();
+        if (categoryIds.isEmpty()) {
+            return lineage;
+        }
+        List<?> rows = em.createNativeQuery(
+                        "SELECT id, path FROM category WHERE id = ANY(CAST(string_to_array(?1, ',') AS bigint[]))")
+                .setParameter(1, joined(categoryIds))
+                .getResultList();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            Set<Long> ids = new HashSet<>();
+            for (String part : ((String) r[1]).split("/")) {
+                if (!part.isEmpty()) {
+                    ids.add(Long.parseLong(part));
+                }
+            }
+            lineage.put(((Number) r[0]).longValue(), ids);
+        }
+        return lineage;
+    }
+
+    /** Category ids by slug, for the slugs that exist. */
+    Map<String, Long> categoryIds(Collection<String> slugs) {
+        List<?> rows = em.createNativeQuery("SELECT slug, id FROM category WHERE slug = ANY(string_to_array(?1, ','))")
+                .setParameter(1, joined(slugs))
+                .getResultList();
+        Map<String, Long> ids = new HashMap<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            ids.put((String) r[0], ((Number) r[1]).longValue());
+        }
+        return ids;
+    }
+
+    /** The SKUs among {@code skus} that name a variant. */
+    Set<String> knownSkus(Collection<String> skus) {
+        List<?> rows = em.createNativeQuery("SELECT sku FROM variant WHERE sku = ANY(string_to_array(?1, ','))")
+                .setParameter(1, joined(skus))
+                .getResultList();
+        return rows.stream().map(String.class::cast).collect(Collectors.toSet());
+    }
+
+    /** A new promotion; slugs and SKUs are already checked, and neither contains a comma. */
     long createPromotion(
             String code,
             Discount discount,
@@ -101,9 +180,16 @@ class PricingRepository {
             Instant startsAt,
             Instant endsAt,
             Integer usageLimit,
-            Integer perCustomerLimit) {
+            Integer perCustomerLimit,
+            String name,
+            boolean automatic,
+            PromotionScope scope,
+            Collection<Long> categoryIds,
+            Collection<String> skus) {
         Object id = em.createNativeQuery("INSERT INTO promotion (code, kind, value, currency, min_subtotal, starts_at,"
-                        + " ends_at, usage_limit, per_customer_limit) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                        + " ends_at, usage_limit, per_customer_limit, name, automatic, scope, category_ids, skus)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+                        + " CAST(string_to_array(?13, ',') AS bigint[]), CAST(string_to_array(?14, ',') AS varchar[]))"
                         + " RETURNING id")
                 .setParameter(1, code)
                 .setParameter(2, discount.kind().name())
@@ -114,6 +200,11 @@ class PricingRepository {
                 .setParameter(7, endsAt == null ? null : Timestamp.from(endsAt))
                 .setParameter(8, usageLimit)
                 .setParameter(9, perCustomerLimit)
+                .setParameter(10, name)
+                .setParameter(11, automatic)
+                .setParameter(12, scope.name())
+                .setParameter(13, joined(categoryIds))
+                .setParameter(14, joined(skus))
                 .getSingleResult();
         return ((Number) id).longValue();
     }
@@ -125,10 +216,6 @@ class PricingRepository {
                 .isEmpty();
     }
 
-    /**
-     * Counts one use unless the limit is reached. The WHERE clause decides under the row lock, so fifty
-     * concurrent checkouts of a single-use coupon update exactly one row between them.
-     */
     /**
      * How often this customer used the promotion. Called after {@link #redeem} has locked the
      * promotion's row, so it sees every use committed before: two checkouts of one customer cannot
@@ -150,13 +237,24 @@ class PricingRepository {
                 .executeUpdate();
     }
 
-    /** Counts one use under the promotion's row lock, which is held until the checkout commits. */
+    /**
+     * Counts one use unless the limit is reached. The WHERE clause decides under the row lock, which is
+     * held until the checkout commits, so fifty concurrent checkouts of a single-use promotion update
+     * exactly one row between them.
+     */
     boolean redeem(long promotionId) {
         return em.createNativeQuery("UPDATE promotion SET used = used + 1 WHERE id = ?1 AND active"
                                 + " AND (usage_limit IS NULL OR used < usage_limit)")
                         .setParameter(1, promotionId)
                         .executeUpdate()
                 == 1;
+    }
+
+    /** Takes back a use counted in this transaction, still under the row lock {@link #redeem} took. */
+    void unredeem(long promotionId) {
+        em.createNativeQuery("UPDATE promotion SET used = used - 1 WHERE id = ?1")
+                .setParameter(1, promotionId)
+                .executeUpdate();
     }
 
     List<TaxRateRequest> taxRateRows(String country) {
@@ -202,7 +300,22 @@ class PricingRepository {
                 r[8] == null ? null : ((Number) r[8]).intValue(),
                 ((Number) r[9]).intValue(),
                 (Boolean) r[10],
-                r[11] == null ? null : ((Number) r[11]).intValue());
+                r[11] == null ? null : ((Number) r[11]).intValue(),
+                (String) r[12],
+                (Boolean) r[13],
+                PromotionScope.valueOf((String) r[14]),
+                split((String) r[15]).stream().map(Long::valueOf).collect(Collectors.toSet()),
+                Set.copyOf(split((String) r[16])),
+                split((String) r[17]));
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
+    }
+
+    /** Bound as one text parameter and split in SQL: the values are ids, slugs or SKUs, none with a comma. */
+    private static String joined(Collection<?> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     private static Instant instant(Object value) {

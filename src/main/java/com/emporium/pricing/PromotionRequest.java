@@ -1,23 +1,28 @@
 package com.emporium.pricing;
 
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * A cart-wide promotion: a percentage (1..100) or a fixed amount in minor units of {@code currency}.
- * Codes are matched case-insensitively; {@code usageLimit} counts placed orders, and
- * {@code perCustomerLimit} the orders of one customer (an account, or a guest's email).
+ * A promotion: a percentage (1..100) or a fixed amount in minor units of {@code currency}, taken off the
+ * lines its {@code scope} covers (the whole cart by default, the {@code categories} given by slug with
+ * their subtrees, or the {@code skus}). A coupon has a {@code code}, matched case-insensitively; an
+ * {@code automatic} promotion has none and applies whenever its conditions hold. {@code usageLimit}
+ * counts placed orders, and {@code perCustomerLimit} the orders of one customer (an account, or a
+ * guest's email).
  */
 public record PromotionRequest(
-        @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9_-]+")
+        @Size(min = 1, max = 40) @Pattern(regexp = "[A-Za-z0-9_-]+")
         String code,
 
+        @Size(min = 1, max = 100) String name,
+        Boolean automatic,
         @NotNull Discount.Kind kind,
         @NotNull @Positive @Max(100_000_000_000L) Long value,
         @Pattern(regexp = "[A-Z]{3}") String currency,
@@ -25,4 +30,7 @@ public record PromotionRequest(
         Instant startsAt,
         Instant endsAt,
         @Positive Integer usageLimit,
-        @Positive Integer perCustomerLimit) {}
+        @Positive Integer perCustomerLimit,
+        PromotionScope scope,
+        @Size(max = 50) List<@NotNull @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") @Size(max = 120) String> categories,
+        @Size(max = 100) List<@NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String> skus) {}

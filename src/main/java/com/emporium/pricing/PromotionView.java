@@ -1,10 +1,14 @@
 package com.emporium.pricing;
 
 import java.time.Instant;
+import java.util.List;
 
+/** A promotion as staff see it; categories by slug, SKUs sorted. */
 public record PromotionView(
         long id,
         String code,
+        String name,
+        boolean automatic,
         String kind,
         long value,
         String currency,
@@ -14,11 +18,16 @@ public record PromotionView(
         Integer usageLimit,
         int used,
         boolean active,
-        Integer perCustomerLimit) {
+        Integer perCustomerLimit,
+        String scope,
+        List<String> categories,
+        List<String> skus) {
     static PromotionView from(PricingRepository.Promotion p) {
         return new PromotionView(
                 p.id(),
                 p.code(),
+                p.name(),
+                p.automatic(),
                 p.discount().kind().name(),
                 p.discount().value(),
                 p.currency(),
@@ -28,6 +37,9 @@ public record PromotionView(
                 p.usageLimit(),
                 p.used(),
                 p.active(),
-                p.perCustomerLimit());
+                p.perCustomerLimit(),
+                p.scope().name(),
+                p.categorySlugs(),
+                p.skus().stream().sorted().toList());
     }
 }

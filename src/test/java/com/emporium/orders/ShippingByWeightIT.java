@@ -90,4 +90,74 @@ class ShippingByWeightIT {
         one.then().statusCode(200);
         assertThat(optionPrice(one, "eu-parcel")).isEqualTo(1290);
     }
+
+    @Test
+    void aVariantGivenAWeightAndTheReducedClassThroughTheAdminApiIsTaxedAndShippedByThem() {
+        String sku = com.emporium.testsupport.Api.unique("SKU");
+        Map<String, Object> variant =
+                new java.util.LinkedHashMap<>(com.emporium.testsupport.CatalogFixture.variant(sku, 1070, Map.of()));
+        variant.put("weightGrams", 4000);
+        variant.put("taxClass", "reduced");
+        Map<String, Object> product =
+                com.emporium.testsupport.CatalogFixture.create(com.emporium.testsupport.CatalogFixture.productBody(
+                        com.emporium.testsupport.CatalogFixture.category(null), "Weighed book", List.of(variant)));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> created = ((List<Map<String, Object>>) product.get("variants")).get(0);
+        assertThat(created).containsEntry("weightGrams", 4000).containsEntry("taxClass", "reduced");
+        com.emporium.testsupport.Api.as("staff")
+                .contentType("application/json")
+                .body(Map.of("quantity", 5, "reason", "weighed delivery"))
+                .post("/api/v1/admin/inventory/stock/{sku}/receipts", sku)
+                .then()
+                .statusCode(200);
+
+        CheckoutFixture.GuestCart cart = CheckoutFixture.guestCart();
+        cart.add(sku, 1).then().statusCode(200);
+        Response priced = cart.details(Map.of("country", "DE"));
+        priced.then()
+                .statusCode(200)
+                .body("lines[0].taxRate", equalTo("DE VAT 7%"))
+                // 7 % inside 10.70 is 0.70.
+                .body("lines[0].tax", equalTo(70));
+        assertThat(optionPrice(priced, "eu-parcel")).as("4,000 g").isEqualTo(690);
+
+        // A revision that leaves the class out keeps it; the new weight moves the cart to the 1 kg band.
+        long variantId = ((Number) created.get("id")).longValue();
+        String etag = com.emporium.testsupport.Api.admin()
+                .get("/api/v1/admin/variants/{id}", variantId)
+                .header("ETag");
+        Map<String, Object> revision = new java.util.LinkedHashMap<>(variant);
+        revision.remove("taxClass");
+        revision.put("weightGrams", 600);
+        com.emporium.testsupport.Api.admin()
+                .contentType("application/json")
+                .header("If-Match", etag)
+                .body(revision)
+                .put("/api/v1/admin/variants/{id}", variantId)
+                .then()
+                .statusCode(200)
+                .body("weightGrams", equalTo(600))
+                .body("taxClass", equalTo("reduced"));
+        Response lighter = cart.details(Map.of("country", "DE"));
+        lighter.then().statusCode(200).body("lines[0].taxRate", equalTo("DE VAT 7%"));
+        assertThat(optionPrice(lighter, "eu-parcel")).as("600 g").isEqualTo(390);
+
+        Map<String, Object> unknownClass = new java.util.LinkedHashMap<>(revision);
+        unknownClass.put("taxClass", "luxury");
+        unknownClass.put("weightGrams", -1);
+        com.emporium.testsupport.Api.admin()
+                .contentType("application/json")
+                .header(
+                        "If-Match",
+                        com.emporium.testsupport.Api.admin()
+                                .get("/api/v1/admin/variants/{id}", variantId)
+                                .header("ETag"))
+                .body(unknownClass)
+                .put("/api/v1/admin/variants/{id}", variantId)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/validation"))
+                .body("errors.field", org.hamcrest.Matchers.hasItems("taxClass", "weightGrams"));
+    }
 }
