@@ -21,9 +21,11 @@ import java.nio.file.StandardOpenOption;
 public final class TrafficLog implements Filter {
     static final Path FILE = Path.of("target", "contract", "traffic.tsv");
 
+    /** Created once per test JVM (by Api's static initialiser): each run's log starts empty. */
     TrafficLog() {
         try {
             Files.createDirectories(FILE.getParent());
+            Files.deleteIfExists(FILE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
