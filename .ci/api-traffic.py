@@ -20,8 +20,8 @@ examples = {}
 seen = 0
 for line in open("target/contract/traffic.tsv", encoding="utf-8"):
     method, path, status, ctype = (line.rstrip("\n").split("\t") + [""])[:4]
-    if not path.startswith("/api/"):
-        continue
+    if not path.startswith("/api/") or method == "OPTIONS":
+        continue  # outside the API, or a CORS preflight (answered by the CORS filter, not an operation)
     seen += 1
     matches = sorted((m for m in operations if m[2] == method and m[0].match(path)), key=lambda m: m[1])
     if not matches:

@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The OpenFeature Remote Evaluation Protocol (OFREP v1) for flags marked {@code "metadata": {"public":
@@ -45,6 +47,15 @@ public class OfrepResource {
     @Inject
     RequestFlagContext requestContext;
 
+    @APIResponse(
+            responseCode = "200",
+            description = "The flag's evaluation (OFREP).",
+            content = @Content(mediaType = "application/json"))
+    @APIResponse(
+            responseCode = "404",
+            description =
+                    "No public flag of that key: an OFREP error body (`errorCode` FLAG_NOT_FOUND), as OFREP clients expect.",
+            content = @Content(mediaType = "application/json"))
     @POST
     @Path("{key}")
     @PermitAll

@@ -94,6 +94,10 @@ public class AuthResource {
     }
 
     @APIResponse(responseCode = "204", description = "Done; no body.")
+    @APIResponse(
+            responseCode = "410",
+            description = "The reset token has expired (`/problems/reset-token-expired`); ask for a new one.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @POST
     @Path("password-reset/confirm")
     @CredentialEndpoint

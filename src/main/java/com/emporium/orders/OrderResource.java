@@ -95,6 +95,16 @@ public class OrderResource {
      * decline. With {@code stripe} the answer carries the PaymentIntent's client secret and the order stays
      * PENDING_PAYMENT until Stripe's webhook confirms the payment.
      */
+    @APIResponse(
+            responseCode = "200",
+            description =
+                    "The order after the payment attempt (PAID with the test provider; with Stripe, the client secret).",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(
+            responseCode = "402",
+            description =
+                    "The provider declined (`/problems/payment-declined`); the order stays unpaid and may be paid again.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @POST
     @Path("{id}/payments")
     @PermitAll

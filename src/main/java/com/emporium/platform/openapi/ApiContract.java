@@ -23,11 +23,13 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * what is their own. The rules follow the HTTP edge, which answers the same way for every endpoint:
  *
  * <ul>
- *   <li>every operation can answer 414 (request line), 429 (rate limit), 500 and 503 (a passing outage);
+ *   <li>every operation can answer 401 (a token that fails verification is refused even where none is
+ *       needed; the credential operations also answer it to wrong credentials), 406 (Accept), 414
+ *       (request line), 429 (rate limit), 500 and 503 (a passing outage);
  *   <li>parameters or a body can be refused with 400; a body also with 413 and 415;
- *   <li>every operation answers 401 to a token that fails verification (and the credential
- *       operations to wrong credentials); a secured one also without a token, and 403 without the role;
- *   <li>a path parameter names something that may not exist (or is not the caller's): 404;
+ *   <li>everything under admin/ and me/ is secured (deny by default) and answers 403 without the role;
+ *       a write also answers 403 to a browser-mode request from a foreign Origin or without CSRF token;
+ *   <li>a path parameter or a body names something that may not exist (or is not the caller's): 404;
  *   <li>a write can conflict with the current state (409) or be refused by a business rule (422);
  *   <li>{@code If-Match} gives 412 when stale and 428 when missing.
  * </ul>
@@ -44,7 +46,11 @@ public class ApiContract implements OASFilter {
                     "401",
                     "No valid access token where one is needed, a token that fails verification, or wrong"
                             + " credentials (`WWW-Authenticate: Bearer`)."),
-            Map.entry("403", "The caller's role does not allow this operation."),
+            Map.entry(
+                    "403",
+                    "The caller's role does not allow this operation, or a browser-mode write came from a"
+                            + " foreign Origin or without the CSRF token."),
+            Map.entry("406", "`Accept` names no media type the operation answers with."),
             Map.entry("404", "Not found, or not the caller's (never a 403 that would confirm it exists)."),
             Map.entry("409", "The request conflicts with the current state (`type` says which rule)."),
             Map.entry("412", "`If-Match` names a version that is no longer current."),
@@ -124,6 +130,13 @@ public class ApiContract implements OASFilter {
         }
         boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
         boolean body = operation.getRequestBody() != null;
+        // Deny by default: everything under admin/ and me/ needs a token, whether or not the scanner
+        // derived the requirement from the resource's @RolesAllowed.
+        if ((operation.getSecurity() == null || operation.getSecurity().isEmpty())
+                && (path.contains("/admin/") || path.matches(".*/me(/.*)?$"))) {
+            operation.addSecurityRequirement(
+                    OASFactory.createSecurityRequirement().addScheme("jwt"));
+        }
         boolean secured =
                 operation.getSecurity() != null && !operation.getSecurity().isEmpty();
         boolean pathParameter = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH);
@@ -131,14 +144,16 @@ public class ApiContract implements OASFilter {
 
         // 401 everywhere: a token that fails verification is refused even where none is needed, and the
         // credential operations (login, refresh) answer 401 for wrong credentials.
-        List<String> codes = new ArrayList<>(List.of("401", "414", "429", "500", "503"));
+        List<String> codes = new ArrayList<>(List.of("401", "406", "414", "429", "500", "503"));
         if (body || !parameters.isEmpty()) {
             codes.add("400");
         }
         if (body) {
-            codes.addAll(List.of("413", "415"));
+            // A body can name what does not exist (a SKU, a cart), as a path parameter can.
+            codes.addAll(List.of("404", "413", "415"));
         }
-        if (secured) {
+        if (secured || write) {
+            // Writes: a browser-mode request from a foreign Origin or without the CSRF token is refused.
             codes.add("403");
         }
         if (pathParameter) {
