@@ -2,6 +2,7 @@ package com.emporium.inventory;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -98,6 +99,17 @@ public class InventoryRows {
     /** A connection outside any container transaction, for a test that plays a second writer. */
     public Connection connection() throws SQLException {
         return database.getConnection();
+    }
+
+    /**
+     * Whether any session of this database waits for a lock another one holds. Asked while the test has
+     * a transaction open, so it runs outside it: its connection must not join that transaction.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public boolean someoneWaitsForALock() {
+        return queryLong("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                        + " AND cardinality(pg_blocking_pids(pid)) > 0")
+                > 0;
     }
 
     /** Whether the session {@code blocker} holds a lock that another session waits for. */

@@ -9,13 +9,14 @@ import com.emporium.testsupport.MicroDeployment;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -51,6 +52,9 @@ class ReservationServiceInContainerIT {
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
+
+    @Resource(lookup = "java:comp/UserTransaction")
+    UserTransaction transaction;
 
     /**
      * The first line is held, then the second line's stock row is emptied by another transaction while
@@ -93,8 +97,9 @@ class ReservationServiceInContainerIT {
     }
 
     /**
-     * Two sweeps race over the same overdue holds: each hold is expired once and its units come back
-     * once, so the counter ends exactly at what the live hold keeps.
+     * Two sweeps over the same overdue holds, in the worst order: the second runs from start to end
+     * while the first has claimed and released every hold but not yet committed. Each hold is expired
+     * once and its units come back once, so the counter ends exactly at what the live hold keeps.
      */
     @Test
     void twoConcurrentSweepsReleaseEachOverdueHoldExactlyOnce() throws Exception {
@@ -110,21 +115,27 @@ class ReservationServiceInContainerIT {
         long due = rows.dueHolds();
         assertThat(due).isGreaterThanOrEqualTo(30);
 
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> sweeps = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            sweeps.add(executor.submit(() -> {
-                start.await();
-                return sweeper.sweep();
-            }));
+        int first;
+        Future<Integer> second;
+        transaction.begin();
+        try {
+            first = sweeper.sweep();
+            second = executor.submit(sweeper::sweep);
+            // A correct second sweep skips the claimed holds and ends at once; one that took them too
+            // would now wait for the first's row locks, and go on when the first commits.
+            Eventually.await(
+                    "the second sweep to end or to wait for the first",
+                    Duration.ofSeconds(30),
+                    () -> second.isDone() || rows.someoneWaitsForALock());
+            transaction.commit();
+        } finally {
+            if (transaction.getStatus() == Status.STATUS_ACTIVE) {
+                transaction.rollback();
+            }
         }
-        start.countDown();
-        int released = 0;
-        for (Future<Integer> sweep : sweeps) {
-            released += sweep.get(60, TimeUnit.SECONDS);
-        }
+        long released = first + second.get(60, TimeUnit.SECONDS);
 
-        assertThat((long) released).as("holds released by both sweeps together").isEqualTo(due);
+        assertThat(released).as("holds released by both sweeps together").isEqualTo(due);
         assertThat(rows.reserved(sku))
                 .as("units still reserved: the live hold's")
                 .isEqualTo(10);
