@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -40,6 +41,9 @@ final class Browser implements AutoCloseable {
         // A timeout says what the page showed, so a failure in CI can be read without a rerun.
         this.wait = new WebDriverWait(driver, WAIT);
         this.wait.withMessage(this::pageText);
+        // The page re-renders on live events (the stock badge): an element found a moment ago may be
+        // replaced before it is read, and the next poll finds the new one.
+        this.wait.ignoring(StaleElementReferenceException.class);
     }
 
     static Browser start() {
