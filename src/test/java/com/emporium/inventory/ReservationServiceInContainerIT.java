@@ -3,6 +3,7 @@ package com.emporium.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.emporium.platform.Sku;
 import com.emporium.platform.startup.SchemaReady;
 import com.emporium.testsupport.Eventually;
 import com.emporium.testsupport.MicroDeployment;
@@ -38,7 +39,7 @@ class ReservationServiceInContainerIT {
         // The sweeper's trigger (SchemaReady) is never fired here, so it sweeps only when a test calls it.
         return MicroDeployment.addFeatureWithoutResources(
                         MicroDeployment.war("reservation-service"), ReservationService.class.getPackage())
-                .addClasses(SchemaReady.class, InventoryRows.class);
+                .addClasses(SchemaReady.class, Sku.class, InventoryRows.class);
     }
 
     @Inject
