@@ -17,9 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -41,14 +38,7 @@ public class MyAddressesResource {
         return book.list(caller.getSubject());
     }
 
-    @APIResponse(
-            responseCode = "201",
-            description = "Created; `Location` names the new resource.",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "The new resource.",
-                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "201", description = "Created; the body is the new resource.")
     @POST
     @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
     public Response add(@Valid @NotNull AddressEntry entry) {

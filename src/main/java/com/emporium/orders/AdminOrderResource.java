@@ -26,9 +26,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Staff work on orders: find them, read their history, fulfil, ship, deliver, cancel, keep internal notes. */
@@ -121,14 +118,7 @@ public class AdminOrderResource {
         return orders.notes(id);
     }
 
-    @APIResponse(
-            responseCode = "201",
-            description = "Created; `Location` names the new resource.",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "The new resource.",
-                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "201", description = "Created; the body is the new resource.")
     @POST
     @Path("{id}/notes")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})

@@ -16,9 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Staff manage promotions and tax rates. */
@@ -36,14 +33,7 @@ public class PricingAdminResource {
         return admin.promotions();
     }
 
-    @APIResponse(
-            responseCode = "201",
-            description = "Created; `Location` names the new resource.",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "The new resource.",
-                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "201", description = "Created; the body is the new resource.")
     @POST
     @Path("promotions")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
