@@ -69,11 +69,7 @@ public class CartResource {
                     "A new empty cart; a guest cart carries its token (or, with mode=cookie, sets it as a cookie).",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CartView.class)),
             headers = {
-                @Header(
-                        name = "ETag",
-                        description =
-                                "The representation's version; send it as If-None-Match (reads) or If-Match (writes).",
-                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "ETag", ref = "ETag"),
                 @Header(name = "Location", description = "The cart.", schema = @Schema(type = SchemaType.STRING))
             })
     @POST
@@ -101,12 +97,7 @@ public class CartResource {
             responseCode = "200",
             description = "The whole priced cart.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CartView.class)),
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description =
-                                    "The representation's version; send it as If-None-Match (reads) or If-Match (writes).",
-                            schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag", ref = "ETag"))
     @GET
     @Path("{id}")
     @PermitAll
@@ -118,12 +109,7 @@ public class CartResource {
             responseCode = "200",
             description = "The whole priced cart.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CartView.class)),
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description =
-                                    "The representation's version; send it as If-None-Match (reads) or If-Match (writes).",
-                            schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag", ref = "ETag"))
     @POST
     @Path("{id}/lines")
     @PermitAll
@@ -139,12 +125,7 @@ public class CartResource {
             responseCode = "200",
             description = "The whole priced cart.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CartView.class)),
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description =
-                                    "The representation's version; send it as If-None-Match (reads) or If-Match (writes).",
-                            schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag", ref = "ETag"))
     @PATCH
     @Path("{id}/lines/{sku}")
     @PermitAll
@@ -161,12 +142,7 @@ public class CartResource {
             responseCode = "200",
             description = "The whole priced cart.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CartView.class)),
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description =
-                                    "The representation's version; send it as If-None-Match (reads) or If-Match (writes).",
-                            schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag", ref = "ETag"))
     @DELETE
     @Path("{id}/lines/{sku}")
     @PermitAll
@@ -183,12 +159,7 @@ public class CartResource {
             responseCode = "200",
             description = "The whole priced cart.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CartView.class)),
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description =
-                                    "The representation's version; send it as If-None-Match (reads) or If-Match (writes).",
-                            schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag", ref = "ETag"))
     @PATCH
     @Path("{id}")
     @PermitAll
@@ -205,12 +176,7 @@ public class CartResource {
             responseCode = "200",
             description = "The whole priced cart.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CartView.class)),
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description =
-                                    "The representation's version; send it as If-None-Match (reads) or If-Match (writes).",
-                            schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag", ref = "ETag"))
     @POST
     @Path("{id}/claim")
     @Consumes(MediaType.WILDCARD)

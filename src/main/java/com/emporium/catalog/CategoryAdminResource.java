@@ -20,9 +20,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -43,14 +40,7 @@ public class CategoryAdminResource {
         return Response.ok(view).tag(IfMatch.tagOf(view.version())).build();
     }
 
-    @APIResponse(
-            responseCode = "201",
-            description = "Created; `Location` names the new resource.",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "The new resource.",
-                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "201", ref = "Created")
     @POST
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     public Response create(@Valid @NotNull CategoryRequest request, @Context UriInfo uri) {

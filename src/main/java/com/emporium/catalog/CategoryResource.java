@@ -32,12 +32,7 @@ public class CategoryResource {
                     @Content(
                             mediaType = "application/json",
                             schema = @Schema(type = SchemaType.ARRAY, implementation = CategoryNode.class)),
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description =
-                                    "The representation's version; send it as If-None-Match (reads) or If-Match (writes).",
-                            schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag", ref = "ETag"))
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag.")
     @GET
     @PermitAll

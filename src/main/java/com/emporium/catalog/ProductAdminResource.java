@@ -20,9 +20,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -45,14 +42,7 @@ public class ProductAdminResource {
         return withTag(Response.ok(), products.get(id));
     }
 
-    @APIResponse(
-            responseCode = "201",
-            description = "Created; `Location` names the new resource.",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "The new resource.",
-                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "201", ref = "Created")
     @POST
     @Path("products")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
@@ -89,14 +79,7 @@ public class ProductAdminResource {
     }
 
     /** Adds a variant; If-Match names the product's version, since the product's price may change. */
-    @APIResponse(
-            responseCode = "201",
-            description = "Created; `Location` names the new resource.",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "The new resource.",
-                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "201", ref = "Created")
     @POST
     @Path("products/{id}/variants")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})

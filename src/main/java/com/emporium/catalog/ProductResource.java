@@ -51,11 +51,7 @@ public class ProductResource {
             description = "A page of public products.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductPage.class)),
             headers = {
-                @Header(
-                        name = "ETag",
-                        description =
-                                "The representation's version; send it as If-None-Match (reads) or If-Match (writes).",
-                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "ETag", ref = "ETag"),
                 @Header(
                         name = "Link",
                         description = "rel=\"next\": the next page.",
@@ -96,12 +92,7 @@ public class ProductResource {
             responseCode = "200",
             description = "A public product with its variants.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductView.class)),
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description =
-                                    "The representation's version; send it as If-None-Match (reads) or If-Match (writes).",
-                            schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag", ref = "ETag"))
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag.")
     @GET
     @Path("{slug}")

@@ -73,6 +73,19 @@ public class ApiContract implements OASFilter {
         components.addSchema("Problem", problemSchema());
         components.addSchema("FieldError", fieldErrorSchema());
         components.addHeader("X-Request-Id", header("Correlates the answer with the server's logs.", "string"));
+        // Shared by the resources through @Header(ref = "ETag") and @APIResponse(ref = "Created").
+        components.addHeader(
+                "ETag",
+                header(
+                        "The representation's version; send it as If-None-Match (reads) or If-Match (writes).",
+                        "string"));
+        components.addHeader("Location", header("The new resource.", "string"));
+        components.addResponse(
+                "Created",
+                OASFactory.createAPIResponse()
+                        .description("Created; `Location` names the new resource.")
+                        .addHeader("Location", OASFactory.createHeader().ref("Location"))
+                        .addHeader("X-Request-Id", OASFactory.createHeader().ref("X-Request-Id")));
         components.addHeader("Retry-After", header("Seconds to wait before retrying.", "integer"));
         components.addHeader("RateLimit-Limit", header("Requests allowed in the current window.", "integer"));
         components.addHeader("RateLimit-Remaining", header("Requests left in the current window.", "integer"));
