@@ -2,9 +2,11 @@ package com.emporium.pricing;
 
 import com.emporium.platform.problem.Conflict;
 import com.emporium.platform.problem.InvalidRequest;
+import com.emporium.platform.problem.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,6 +81,49 @@ public class PricingAdmin {
                 categoryIds.values(),
                 skus);
         return repository.promotionById(id).map(PromotionView::from).orElseThrow();
+    }
+
+    public PromotionView promotion(long id) {
+        return repository.promotionById(id).map(PromotionView::from).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * Applies a change under the promotion's row lock, the lock a checkout's redemption takes too: a
+     * usage limit cannot be lowered below a use that commits meanwhile.
+     */
+    public PromotionView change(long id, PromotionChange c) {
+        PricingRepository.Promotion p = repository.lockPromotion(id).orElseThrow(() -> notFound(id));
+        long value = c.value() == null ? p.discount().value() : c.value();
+        if (p.discount().kind() == Discount.Kind.PERCENTAGE && value > 100) {
+            throw new InvalidRequest("A percentage promotion takes 1 to 100.");
+        }
+        Instant startsAt = c.startsAt() == null ? p.startsAt() : c.startsAt();
+        Instant endsAt = c.endsAt() == null ? p.endsAt() : c.endsAt();
+        if (startsAt != null && endsAt != null && !endsAt.isAfter(startsAt)) {
+            throw new InvalidRequest("endsAt must be after startsAt.");
+        }
+        Integer usageLimit = c.usageLimit() == null ? p.usageLimit() : c.usageLimit();
+        if (usageLimit != null && usageLimit < p.used()) {
+            throw new Conflict(
+                    "usage-limit-below-uses",
+                    "Usage limit below uses",
+                    "The promotion has been used " + p.used() + " times; its usage limit cannot be lower.");
+        }
+        repository.updatePromotion(
+                id,
+                c.name() == null ? p.name() : c.name(),
+                value,
+                c.minSubtotal() == null ? p.minSubtotal() : c.minSubtotal(),
+                startsAt,
+                endsAt,
+                usageLimit,
+                c.perCustomerLimit() == null ? p.perCustomerLimit() : c.perCustomerLimit(),
+                c.active() == null ? p.active() : c.active());
+        return promotion(id);
+    }
+
+    private static NotFound notFound(long id) {
+        return new NotFound("No promotion " + id + ".");
     }
 
     public List<TaxRateRequest> taxRates(String country) {

@@ -8,9 +8,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -39,6 +41,21 @@ public class PricingAdminResource {
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     public Response createPromotion(@Valid @NotNull PromotionRequest request) {
         return Response.status(201).entity(admin.create(request)).build();
+    }
+
+    @GET
+    @Path("promotions/{id}")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    public PromotionView promotion(@PathParam("id") long id) {
+        return admin.promotion(id);
+    }
+
+    /** Edits a promotion, or ends it ({@code active: false}); fields left out stay as they are. */
+    @PATCH
+    @Path("promotions/{id}")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    public PromotionView changePromotion(@PathParam("id") long id, @Valid @NotNull PromotionChange change) {
+        return admin.change(id, change);
     }
 
     @GET

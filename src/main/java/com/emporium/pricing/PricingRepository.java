@@ -106,6 +106,42 @@ class PricingRepository {
         return rows.stream().map(row -> (Object[]) row).findFirst().map(PricingRepository::promotion);
     }
 
+    /** The promotion with its row locked until the transaction ends; a checkout's {@link #redeem} waits. */
+    Optional<Promotion> lockPromotion(long id) {
+        List<?> rows = em.createNativeQuery(PROMOTION_COLUMNS + " WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, id)
+                .getResultList();
+        return rows.stream().map(row -> (Object[]) row).findFirst().map(PricingRepository::promotion);
+    }
+
+    /** Writes the changeable fields of a promotion whose row {@link #lockPromotion} locked. */
+    void updatePromotion(
+            long id,
+            String name,
+            long value,
+            long minSubtotal,
+            Instant startsAt,
+            Instant endsAt,
+            Integer usageLimit,
+            Integer perCustomerLimit,
+            boolean active) {
+        // The casts type the parameters for PostgreSQL when they are bound as null.
+        em.createNativeQuery("UPDATE promotion SET name = CAST(?2 AS varchar), value = ?3, min_subtotal = ?4,"
+                        + " starts_at = CAST(?5 AS timestamptz), ends_at = CAST(?6 AS timestamptz),"
+                        + " usage_limit = CAST(?7 AS integer), per_customer_limit = CAST(?8 AS integer), active = ?9"
+                        + " WHERE id = ?1")
+                .setParameter(1, id)
+                .setParameter(2, name)
+                .setParameter(3, value)
+                .setParameter(4, minSubtotal)
+                .setParameter(5, startsAt == null ? null : Timestamp.from(startsAt))
+                .setParameter(6, endsAt == null ? null : Timestamp.from(endsAt))
+                .setParameter(7, usageLimit)
+                .setParameter(8, perCustomerLimit)
+                .setParameter(9, active)
+                .executeUpdate();
+    }
+
     /** The automatic promotions switched on; their window, currency and limits are checked by the caller. */
     List<Promotion> automaticPromotions() {
         List<?> rows = em.createNativeQuery(PROMOTION_COLUMNS + " WHERE automatic AND active ORDER BY id")

@@ -306,7 +306,7 @@ public class PricingService {
     /** Why a promotion does not apply to a cart whose covered lines come to {@code base}; empty if it does. */
     private static Optional<String> refusal(Promotion p, String currency, long base, Instant now) {
         if (!p.active()) {
-            return Optional.of("no such coupon");
+            return Optional.of("it has ended");
         }
         if (p.startsAt() != null && now.isBefore(p.startsAt()) || p.endsAt() != null && !now.isBefore(p.endsAt())) {
             return Optional.of("it is not valid at this time");

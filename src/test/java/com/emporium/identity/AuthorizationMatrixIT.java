@@ -59,6 +59,8 @@ class AuthorizationMatrixIT {
         ANY_ORDER,
         /** An address in the caller's address book (own) or another customer's (other). */
         ADDRESS,
+        /** A promotion, as staff see it. */
+        PROMOTION,
         /** An outgoing webhook endpoint. */
         WEBHOOK,
         /** An endpoint with one delivery (path parameters {id} and {deliveryId}). */
@@ -140,6 +142,8 @@ class AuthorizationMatrixIT {
         POLICY.put("POST /api/v1/admin/payments/reconciliation", new Rule(Kind.NONE, STAFF));
         POLICY.put("GET /api/v1/admin/promotions", new Rule(Kind.NONE, STAFF));
         POLICY.put("POST /api/v1/admin/promotions", new Rule(Kind.NONE, STAFF));
+        POLICY.put("GET /api/v1/admin/promotions/{id}", new Rule(Kind.PROMOTION, STAFF));
+        POLICY.put("PATCH /api/v1/admin/promotions/{id}", new Rule(Kind.PROMOTION, STAFF));
         POLICY.put("GET /api/v1/admin/tax-rates", new Rule(Kind.NONE, STAFF));
         POLICY.put("PUT /api/v1/admin/tax-rates", new Rule(Kind.NONE, STAFF));
         POLICY.put("GET /api/v1/me/loyalty", new Rule(Kind.NONE, SIGNED_IN));
@@ -346,6 +350,11 @@ class AuthorizationMatrixIT {
                 yield order.get("id");
             }
             case ANY_ORDER -> newOrder(null).get("id");
+            case PROMOTION ->
+                createdId(Api.admin()
+                        .contentType("application/json")
+                        .body(Map.of("code", Api.unique("MATRIX").toUpperCase(), "kind", "PERCENTAGE", "value", 5))
+                        .post("/api/v1/admin/promotions"));
             case ADDRESS -> {
                 String owner = target.equals("own") && !caller.equals("anonymous")
                         ? caller
@@ -488,6 +497,7 @@ class AuthorizationMatrixIT {
             case "POST /api/v1/ofrep/v1/evaluate/flags", "POST /api/v1/ofrep/v1/evaluate/flags/{key}" ->
                 Map.of("context", Map.of());
             case "POST /api/v1/admin/categories" -> Map.of("slug", Api.unique("mcat"), "name", "Matrix category");
+            case "PATCH /api/v1/admin/promotions/{id}" -> Map.of("name", "Matrix promotion");
             case "PUT /api/v1/admin/categories/{id}" -> Map.of("slug", Api.unique("mcat"), "name", "Renamed");
             case "POST /api/v1/admin/products" ->
                 CatalogFixture.productBody(category, "Matrix product", List.of(variant.get()));

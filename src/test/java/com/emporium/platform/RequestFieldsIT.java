@@ -211,6 +211,26 @@ class RequestFieldsIT {
                             3),
                     () -> query("SELECT count(*) FROM promotion WHERE upper(code) = ?", code));
         });
+        TARGETS.put("PATCH /api/v1/admin/promotions/{id}", () -> {
+            String code = Api.unique("FIELDS").toUpperCase();
+            long id = Api.admin()
+                    .contentType("application/json")
+                    .body(Map.of("code", code, "kind", "FIXED", "value", 500, "currency", "EUR"))
+                    .post("/api/v1/admin/promotions")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .jsonPath()
+                    .getLong("id");
+            return new Target(
+                    Map.of("id", id),
+                    Map.of(),
+                    body("value", 700, "minSubtotal", 1000, "usageLimit", 3, "perCustomerLimit", 2),
+                    () -> query(
+                            "SELECT concat_ws('/', value, min_subtotal, usage_limit, per_customer_limit)"
+                                    + " FROM promotion WHERE id = ?",
+                            id));
+        });
         TARGETS.put("POST /api/v1/orders", () -> {
             String sku = sku();
             Api.as("staff")
