@@ -43,8 +43,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Queue;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -64,7 +70,8 @@ import java.util.stream.Stream;
  *
  * <p>Settings (system property or env var): bench.baseUrl, bench.rate (checkouts arriving per second,
  * 10), bench.customers (closed model when &gt; 0, 0), bench.lines (3), bench.hot (false), bench.duration
- * (60), bench.warmup (30), bench.skus (SKUs drawn from, 20), bench.admin.email and
+ * (60), bench.warmup (30), bench.skus (SKUs drawn from, 20), bench.prepared (carts built before the
+ * load, which is then placement and payment only; open model), bench.admin.email and
  * bench.admin.password (a staff or admin account, for the stock), bench.db.* (for the checks).
  */
 public class CheckoutSimulation extends Simulation {
@@ -76,6 +83,12 @@ public class CheckoutSimulation extends Simulation {
     private static final int CUSTOMERS = Integer.parseInt(Settings.get("bench.customers", "0"));
     private static final int LINES = Integer.parseInt(Settings.get("bench.lines", "3"));
     private static final boolean HOT = Boolean.parseBoolean(Settings.get("bench.hot", "false"));
+    /**
+     * Carts built before the load (open model only): the load is then placement and payment alone, the
+     * shape of "orders placed per second" when the browsing that filled the carts happened earlier.
+     */
+    private static final boolean PREPARED = Boolean.parseBoolean(Settings.get("bench.prepared", "false"));
+
     private static final String API = BASE_URL + "/api/v1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -89,6 +102,10 @@ public class CheckoutSimulation extends Simulation {
     private final AtomicLong measuredPaid = new AtomicLong();
     private final AtomicLong placed = new AtomicLong();
     private volatile Instant measuredFrom;
+    /** Prepared carts (cartId, cartToken, email, idempotencyKey), warm-up's first, in arrival order. */
+    private final Queue<Map<String, Object>> preparedWarmUp = new ConcurrentLinkedQueue<>();
+
+    private final Queue<Map<String, Object>> preparedMeasured = new ConcurrentLinkedQueue<>();
     private volatile Instant lastPaid;
 
     private Iterator<Map<String, Object>> feeder(boolean warmUp) {
@@ -100,25 +117,34 @@ public class CheckoutSimulation extends Simulation {
 
             @Override
             public Map<String, Object> next() {
-                synchronized (random) {
-                    if (!warmUp && measuredFrom == null) {
-                        measuredFrom = Instant.now();
-                    }
-                    // Distinct SKUs per cart; in the hot case the first line is always skus[0].
-                    List<String> pool = new ArrayList<>(HOT ? skus.subList(1, skus.size()) : skus);
-                    Collections.shuffle(pool, random);
-                    Map<String, Object> p = new HashMap<>();
-                    for (int line = 0; line < LINES; line++) {
-                        p.put("sku" + (line + 1), HOT && line == 0 ? skus.get(0) : pool.get(HOT ? line - 1 : line));
-                    }
-                    p.put(
-                            "email",
-                            "bench-" + runId + (warmUp ? "-w-" : "-m-") + users.incrementAndGet() + "@example.com");
-                    p.put("idempotencyKey", UUID.randomUUID().toString());
-                    return p;
+                if (!warmUp && measuredFrom == null) {
+                    measuredFrom = Instant.now();
                 }
+                if (!PREPARED) {
+                    return draw(warmUp);
+                }
+                Map<String, Object> cart = (warmUp ? preparedWarmUp : preparedMeasured).poll();
+                if (cart == null) {
+                    throw new IllegalStateException("More arrivals than prepared carts");
+                }
+                return cart;
             }
         };
+    }
+
+    /** One checkout's SKUs (distinct; in the hot case the first line is always skus[0]), email and key. */
+    private Map<String, Object> draw(boolean warmUp) {
+        synchronized (random) {
+            List<String> pool = new ArrayList<>(HOT ? skus.subList(1, skus.size()) : skus);
+            Collections.shuffle(pool, random);
+            Map<String, Object> p = new HashMap<>();
+            for (int line = 0; line < LINES; line++) {
+                p.put("sku" + (line + 1), HOT && line == 0 ? skus.get(0) : pool.get(HOT ? line - 1 : line));
+            }
+            p.put("email", "bench-" + runId + (warmUp ? "-w-" : "-m-") + users.incrementAndGet() + "@example.com");
+            p.put("idempotencyKey", UUID.randomUUID().toString());
+            return p;
+        }
     }
 
     private final HttpProtocolBuilder protocol = http.baseUrl(BASE_URL)
@@ -133,7 +159,7 @@ public class CheckoutSimulation extends Simulation {
     }
 
     private ChainBuilder checkout(boolean warmUp) {
-        return exec(http(name(warmUp, "create cart"))
+        ChainBuilder cart = exec(http(name(warmUp, "create cart"))
                         .post("/api/v1/carts")
                         .check(
                                 status().is(201),
@@ -141,7 +167,8 @@ public class CheckoutSimulation extends Simulation {
                                 jsonPath("$.token").saveAs("cartToken"),
                                 header("ETag").saveAs("etag")))
                 .exitHereIfFailed()
-                .exec(addLines(warmUp))
+                .exec(addLines(warmUp));
+        return (PREPARED ? exec(session -> session) : cart)
                 .exec(http(name(warmUp, "place order"))
                         .post("/api/v1/orders")
                         .header("Cart-Token", "#{cartToken}")
@@ -266,12 +293,82 @@ public class CheckoutSimulation extends Simulation {
                 }
             }
             System.out.printf("Received %d units on each of %d SKUs: %s%n", perSku, skus.size(), skus);
+            if (PREPARED) {
+                prepareCarts(client);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Builds one guest cart per expected arrival (5 % spare), through the same API calls the full
+     * checkout makes, with 8 at a time; the figures then cover only placement and payment.
+     */
+    private void prepareCarts(HttpClient client) throws InterruptedException {
+        if (CUSTOMERS > 0) {
+            throw new IllegalStateException("bench.prepared needs the open model (bench.rate), not bench.customers");
+        }
+        int warmUpCarts = (int) Math.ceil(RATE * WARMUP * 1.05) + 10;
+        int measuredCarts = (int) Math.ceil(RATE * DURATION * 1.05) + 10;
+        Instant start = Instant.now();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Map<String, Object>>> carts = new ArrayList<>();
+        for (int i = 0; i < warmUpCarts + measuredCarts; i++) {
+            Map<String, Object> lines = draw(i < warmUpCarts);
+            carts.add(pool.submit(() -> guestCart(client, lines)));
+        }
+        pool.shutdown();
+        try {
+            for (int i = 0; i < carts.size(); i++) {
+                (i < warmUpCarts ? preparedWarmUp : preparedMeasured)
+                        .add(carts.get(i).get());
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Preparing a cart failed", e.getCause());
+        }
+        System.out.printf(
+                "Prepared %d guest carts of %d lines in %d s%n",
+                carts.size(), LINES, Duration.between(start, Instant.now()).toSeconds());
+    }
+
+    /** A guest cart with one unit of each SKU the feeder drew; answers the session values the load needs. */
+    private static Map<String, Object> guestCart(HttpClient client, Map<String, Object> drawn)
+            throws IOException, InterruptedException {
+        HttpResponse<String> created = client.send(
+                HttpRequest.newBuilder(URI.create(API + "/carts"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("POST /carts answered " + created.statusCode());
+        }
+        JsonNode cart = JSON.readTree(created.body());
+        String id = cart.get("id").asText();
+        String token = cart.get("token").asText();
+        String etag = created.headers().firstValue("ETag").orElseThrow();
+        for (int line = 1; line <= LINES; line++) {
+            HttpResponse<String> added = client.send(
+                    HttpRequest.newBuilder(URI.create(API + "/carts/" + id + "/lines"))
+                            .header("Content-Type", "application/json")
+                            .header("Cart-Token", token)
+                            .header("If-Match", etag)
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"sku\":\"" + drawn.get("sku" + line) + "\",\"quantity\":1}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (added.statusCode() != 200) {
+                throw new IllegalStateException("Adding a line answered " + added.statusCode() + ": " + added.body());
+            }
+            etag = added.headers().firstValue("ETag").orElseThrow();
+        }
+        Map<String, Object> session = new HashMap<>(drawn);
+        session.put("cartId", id);
+        session.put("cartToken", token);
+        return session;
     }
 
     private static String adminToken(HttpClient client) throws IOException, InterruptedException {
@@ -318,6 +415,7 @@ public class CheckoutSimulation extends Simulation {
         props.setProperty("customers", Integer.toString(CUSTOMERS));
         props.setProperty("lines", Integer.toString(LINES));
         props.setProperty("hot", Boolean.toString(HOT));
+        props.setProperty("prepared", Boolean.toString(PREPARED));
         double window = measuredFrom == null || lastPaid == null
                 ? DURATION
                 : Math.max(DURATION, Duration.between(measuredFrom, lastPaid).toMillis() / 1000.0);

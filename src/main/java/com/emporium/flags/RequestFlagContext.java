@@ -23,9 +23,6 @@ public class RequestFlagContext {
     private static final Pattern ANONYMOUS_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
     @Inject
-    JsonWebToken jwt;
-
-    @Inject
     HttpServletRequest request;
 
     /** The context for flags evaluated on behalf of this request. */
@@ -35,10 +32,10 @@ public class RequestFlagContext {
 
     /** Adds what the server knows of the caller to a context a client supplied, overriding its claims. */
     MutableContext applyCaller(MutableContext context) {
-        Optional<String> account = account();
-        if (account.isPresent()) {
-            context.setTargetingKey("account:" + account.get());
-            context.add("role", role());
+        Optional<JsonWebToken> caller = caller();
+        if (caller.isPresent()) {
+            context.setTargetingKey("account:" + caller.get().getSubject());
+            context.add("role", role(caller.get()));
         } else {
             context.add("role", "guest");
             String claimed = context.getTargetingKey();
@@ -50,16 +47,20 @@ public class RequestFlagContext {
         return context;
     }
 
-    private String role() {
+    private static String role(JsonWebToken jwt) {
         var groups = jwt.getGroups();
         return groups.contains(Roles.ADMIN) ? Roles.ADMIN : groups.contains(Roles.STAFF) ? Roles.STAFF : Roles.CUSTOMER;
     }
 
-    private Optional<String> account() {
-        try {
-            return Optional.ofNullable(jwt).map(JsonWebToken::getSubject).filter(s -> !s.isBlank());
-        } catch (RuntimeException e) {
-            return Optional.empty(); // no verified token on this request
-        }
+    /**
+     * The verified token of this request, read from the request's principal: an injected
+     * {@code JsonWebToken} would make the runtime log an error on every guest request.
+     */
+    private Optional<JsonWebToken> caller() {
+        return request.getUserPrincipal() instanceof JsonWebToken jwt
+                        && jwt.getSubject() != null
+                        && !jwt.getSubject().isBlank()
+                ? Optional.of(jwt)
+                : Optional.empty();
     }
 }

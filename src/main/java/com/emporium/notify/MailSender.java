@@ -19,7 +19,7 @@ import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Sends one email through the configured SMTP server with Jakarta Mail (Liberty's mail-2.1 feature).
+ * Sends email through the configured SMTP server with Jakarta Mail (Liberty's mail-2.1 feature).
  * Every message has a plain-text and an HTML part. The password is handed to Jakarta Mail only; it is
  * never logged, and a failure is reported without it.
  */
@@ -92,27 +92,83 @@ public class MailSender {
         session = Session.getInstance(props, authenticator);
     }
 
-    /** Sends or throws {@link MailFailure}; the caller decides when to try again. */
-    public void send(String to, MailTemplates.Rendered mail) {
-        try {
-            MimeMessage message = new MimeMessage(session);
-            message.setFrom(new InternetAddress(from, true));
-            message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
-            message.setSubject(mail.subject(), "UTF-8");
-            message.setSentDate(new Date());
-            MimeBodyPart text = new MimeBodyPart();
-            text.setText(mail.text(), "UTF-8", "plain");
-            MimeBodyPart html = new MimeBodyPart();
-            html.setText(mail.html(), "UTF-8", "html");
-            // RFC 2046 §5.1.4: the last part is the preferred one, so HTML after the plain text.
-            MimeMultipart alternative = new MimeMultipart("alternative");
-            alternative.addBodyPart(text);
-            alternative.addBodyPart(html);
-            message.setContent(alternative);
-            Transport.send(message);
-        } catch (MessagingException e) {
-            throw new MailFailure(e);
+    /**
+     * A connection for a run of messages (the relay's drain): one SMTP handshake for all of them
+     * instead of one per message, which is most of what a message costs. Used by one thread at a time.
+     */
+    public Outgoing outgoing() {
+        return new Outgoing();
+    }
+
+    public final class Outgoing implements AutoCloseable {
+        private Transport transport;
+
+        private Outgoing() {}
+
+        /** Sends or throws {@link MailFailure}; the caller decides when to try again. */
+        public void send(String to, MailTemplates.Rendered mail) {
+            MimeMessage message;
+            try {
+                message = message(to, mail);
+            } catch (MessagingException e) {
+                throw new MailFailure(e);
+            }
+            boolean reused = transport != null && transport.isConnected();
+            try {
+                deliver(message);
+            } catch (MessagingException first) {
+                close();
+                if (!reused) {
+                    throw new MailFailure(first);
+                }
+                // The server may have dropped a connection that sat idle: one more try on a new one.
+                try {
+                    deliver(message);
+                } catch (MessagingException second) {
+                    close();
+                    throw new MailFailure(second);
+                }
+            }
         }
+
+        private void deliver(MimeMessage message) throws MessagingException {
+            if (transport == null || !transport.isConnected()) {
+                transport = session.getTransport("smtp");
+                transport.connect();
+            }
+            transport.sendMessage(message, message.getAllRecipients());
+        }
+
+        @Override
+        public void close() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException e) {
+                    // The connection is gone either way; the messages sent on it were accepted.
+                }
+                transport = null;
+            }
+        }
+    }
+
+    private MimeMessage message(String to, MailTemplates.Rendered mail) throws MessagingException {
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(new InternetAddress(from, true));
+        message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
+        message.setSubject(mail.subject(), "UTF-8");
+        message.setSentDate(new Date());
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(mail.text(), "UTF-8", "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(mail.html(), "UTF-8", "html");
+        // RFC 2046 §5.1.4: the last part is the preferred one, so HTML after the plain text.
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        alternative.addBodyPart(text);
+        alternative.addBodyPart(html);
+        message.setContent(alternative);
+        message.saveChanges();
+        return message;
     }
 
     /** A message the SMTP server did not take; the text names the failure, never the credentials. */

@@ -29,9 +29,6 @@ public class OutboxDelivery {
     CustomerEmails emails;
 
     @Inject
-    MailSender mail;
-
-    @Inject
     WebhookQueue webhooks;
 
     @Inject
@@ -41,8 +38,8 @@ public class OutboxDelivery {
     @ConfigProperty(name = "emporium.outbox.max-attempts", defaultValue = "20")
     int maxAttempts;
 
-    /** Answers false when no row is due. */
-    public boolean deliverNext() {
+    /** Answers false when no row is due; a row's email goes out on {@code outgoing}. */
+    public boolean deliverNext(MailSender.Outgoing outgoing) {
         Optional<OutboxEvent> claimed = outbox.claimNext();
         if (claimed.isEmpty()) {
             return false;
@@ -50,7 +47,7 @@ public class OutboxDelivery {
         OutboxEvent event = claimed.get();
         try {
             webhooks.enqueue(event);
-            emails.emailFor(event).ifPresent(email -> mail.send(email.to(), email.content()));
+            emails.emailFor(event).ifPresent(email -> outgoing.send(email.to(), email.content()));
             outbox.markDelivered(event.id());
             if (CustomerEmails.PASSWORD_RESET.equals(event.type())) {
                 outbox.redactPayload(event.id());

@@ -36,6 +36,9 @@ public class OutboxRelay {
     WebhookDispatcher webhooks;
 
     @Inject
+    MailSender mail;
+
+    @Inject
     NotifyMetrics metrics;
 
     @Inject
@@ -88,9 +91,10 @@ public class OutboxRelay {
     }
 
     private void drain() {
-        try {
+        // One SMTP connection for the whole drain, closed when it ends (the relay then sleeps).
+        try (MailSender.Outgoing outgoing = mail.outgoing()) {
             while (running && again.getAndSet(false)) {
-                while (running && delivery.deliverNext()) {
+                while (running && delivery.deliverNext(outgoing)) {
                     // one row per transaction until none is due
                 }
                 while (running && webhooks.deliverNext()) {
