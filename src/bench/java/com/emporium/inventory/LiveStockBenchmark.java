@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * (clock_timestamp() in the commit-time trigger) to the moment the client parsed it, on one machine.
  *
  * <p>System properties: benchmark.url (http://localhost:9080), benchmark.subscribers (1000),
- * benchmark.changes (200), benchmark.rate (10 per second), benchmark.buyers (16), benchmark.seconds (10).
+ * benchmark.changes (200), benchmark.rate (10 per second), benchmark.reconnect-every (10: every tenth of
+ * the many subscribers resumes halfway; 0 for none), benchmark.server-pid (the server JVM, to report its
+ * CPU), benchmark.buyers (16), benchmark.seconds (10).
  */
 public final class LiveStockBenchmark {
     private static final Pattern AT = Pattern.compile("\"at\":\"([^\"]+)\"");
@@ -32,62 +34,108 @@ public final class LiveStockBenchmark {
 
     private final String url = System.getProperty("benchmark.url", "http://localhost:9080");
     private final String admin = Tokens.withRoles("admin");
+    /** The server JVM's process id, to report its CPU beside the benchmark's own; 0 when not given. */
+    private final long serverPid = Long.getLong("benchmark.server-pid", 0);
 
     public static void main(String[] args) throws Exception {
         LiveStockBenchmark benchmark = new LiveStockBenchmark();
         int many = Integer.getInteger("benchmark.subscribers", 1000);
         int changes = Integer.getInteger("benchmark.changes", 200);
         int rate = Integer.getInteger("benchmark.rate", 10);
-        benchmark.latency(1, changes, rate);
-        benchmark.latency(many, changes, rate);
+        int reconnectEvery = Integer.getInteger("benchmark.reconnect-every", 10);
+        benchmark.latency(1, changes, rate, 0);
+        benchmark.latency(many, changes, rate, reconnectEvery);
         benchmark.hotSku(Integer.getInteger("benchmark.buyers", 16), Integer.getInteger("benchmark.seconds", 10));
         System.exit(0);
     }
 
-    private void latency(int subscribers, int changes, int perSecond) throws Exception {
+    /**
+     * One run: opens the subscribers, waits until all are subscribed, makes {@code changes} receipts at
+     * {@code perSecond}, and waits until every subscriber has every change. With {@code reconnectEvery}
+     * above zero, every such subscriber drops its connection halfway, misses a change, and resumes with
+     * Last-Event-ID; what
+     * it receives as replay counts for completeness but not for latency.
+     */
+    private void latency(int subscribers, int changes, int perSecond, int reconnectEvery) throws Exception {
         String sku = newSku();
-        List<SseClient> clients = new ArrayList<>();
-        try {
-            for (int i = 0; i < subscribers; i++) {
-                clients.add(SseClient.connect(url, "", null));
-            }
-            for (SseClient client : clients) {
-                if (!client.awaitSubscribed(Duration.ofSeconds(60))) {
-                    throw new IllegalStateException("A subscriber was not subscribed within 60 s");
-                }
-            }
+        try (StreamSubscribers clients = new StreamSubscribers(url, sku)) {
+            clients.open(subscribers);
+            awaitCondition("all subscribers to be subscribed", () -> clients.subscribed() == subscribers, clients);
+            Cpu cpu = Cpu.start(serverPid);
             long intervalNanos = TimeUnit.SECONDS.toNanos(1) / perSecond;
             long next = System.nanoTime();
+            int reconnected = 0;
             for (int i = 0; i < changes; i++) {
                 long wait = next - System.nanoTime();
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait); // pacing the load, not synchronisation
                 }
+                boolean reconnecting = reconnectEvery > 0 && i == changes / 2;
+                if (reconnecting) {
+                    reconnected = clients.disconnectEvery(reconnectEvery);
+                }
                 receive(sku, 1);
+                if (reconnecting) {
+                    clients.resume();
+                }
                 next += intervalNanos;
             }
-            List<Long> micros = new ArrayList<>();
-            for (SseClient client : clients) {
-                int got = 0;
-                while (got < changes) {
-                    SseClient.Event event = client.next(Duration.ofSeconds(30));
-                    if (event == null) {
-                        throw new IllegalStateException("A subscriber missed events: " + got + " of " + changes);
-                    }
-                    if (!"stock".equals(event.name()) || !sku.equals(match(SKU, event.data()))) {
-                        continue;
-                    }
-                    got++;
-                    Instant committed = Instant.parse(match(AT, event.data()));
-                    micros.add(Duration.between(committed, event.receivedAt()).toNanos() / 1000);
+            long expected = (long) subscribers * changes;
+            awaitCondition("every subscriber to receive every change", () -> clients.received() >= expected, clients);
+            cpu.stop();
+            List<StreamSubscribers.Subscriber> results = clients.stop();
+
+            List<Long> micros = new ArrayList<>(Math.toIntExact(expected));
+            int incomplete = 0;
+            int disordered = 0;
+            long replayed = 0;
+            for (StreamSubscribers.Subscriber s : results) {
+                if (s.count != changes) {
+                    incomplete++;
                 }
+                if (s.outOfOrder) {
+                    disordered++;
+                }
+                replayed += s.replayed;
+                for (int i = 0; i < s.count; i++) {
+                    long arrived = s.samples[2 * i + 1];
+                    if (arrived > 0) {
+                        micros.add(arrived - clients.committedAt(s.samples[2 * i]));
+                    }
+                }
+            }
+            if (incomplete > 0 || disordered > 0 || clients.failures() > 0) {
+                throw new IllegalStateException(incomplete + " subscriber(s) missed or repeated events, " + disordered
+                        + " saw ids out of order, " + clients.failures() + " connection failure(s) (first: "
+                        + clients.firstFailure() + ")");
             }
             print(
                     "commit-to-client latency, " + subscribers + " subscriber(s), " + changes + " changes at "
-                            + perSecond + "/s",
+                            + perSecond + "/s" + (reconnected > 0 ? ", " + reconnected + " resumed halfway" : ""),
                     micros);
-        } finally {
-            clients.forEach(SseClient::close);
+            System.out.printf(
+                    "  every subscriber received all %d changes in order (%d as replay after resuming); %s%n",
+                    changes, replayed, cpu);
+        }
+    }
+
+    /** Waits until the condition holds, failing when nothing has arrived for 60 s. */
+    private static void awaitCondition(String what, java.util.function.BooleanSupplier condition, StreamSubscribers clients)
+            throws InterruptedException {
+        long progress = -1;
+        long deadline = 0;
+        while (!condition.getAsBoolean()) {
+            long now = System.nanoTime();
+            long seen = clients.received() + clients.subscribed();
+            if (seen != progress) {
+                progress = seen;
+                deadline = now + TimeUnit.SECONDS.toNanos(60);
+            } else if (now > deadline) {
+                throw new IllegalStateException("Gave up waiting for " + what + ": " + clients.subscribed()
+                        + " subscribed, " + clients.received() + " events received, " + clients.failures()
+                        + " connection failure(s) (first: " + clients.firstFailure() + ")");
+            }
+            TimeUnit.MILLISECONDS.sleep(20); // polling a counter the selector thread advances
         }
     }
 
