@@ -40,8 +40,8 @@ final class Cpu {
     @Override
     public String toString() {
         double seconds = wall / 1e9;
-        String text = String.format("over %.1f s: benchmark client CPU %.1f s (%.2f cores)", seconds, client / 1e9,
-                client / 1e9 / seconds);
+        String text = String.format(
+                "over %.1f s: benchmark client CPU %.1f s (%.2f cores)", seconds, client / 1e9, client / 1e9 / seconds);
         if (serverPid > 0) {
             double serverSeconds = server / TICKS_PER_SECOND;
             text += String.format(", server CPU %.1f s (%.2f cores)", serverSeconds, serverSeconds / seconds);

@@ -340,8 +340,8 @@ final class StreamSubscribers implements AutoCloseable {
                             && head[headLength - 1] == '\n') {
                         String text = new String(head, 0, headLength, StandardCharsets.ISO_8859_1);
                         if (!text.startsWith("HTTP/1.1 200")) {
-                            throw new IllegalStateException(
-                                    "Stream answered " + text.lines().findFirst().orElse(""));
+                            throw new IllegalStateException("Stream answered "
+                                    + text.lines().findFirst().orElse(""));
                         }
                         chunked = text.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked");
                         headersDone = true;
