@@ -135,8 +135,8 @@ final class StreamSubscriber {
             CompletionStage<?> sent;
             try {
                 sent = sink.send(next.event());
-            } catch (IllegalStateException e) {
-                fail(e); // the sink was closed under us
+            } catch (RuntimeException e) {
+                fail(e); // the sink was closed under us, or the write could not start: the client must resume
                 return;
             }
             CompletableFuture<?> future = sent.toCompletableFuture();
