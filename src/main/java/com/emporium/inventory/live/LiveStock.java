@@ -2,18 +2,23 @@ package com.emporium.inventory.live;
 
 import com.emporium.platform.startup.SchemaReady;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -26,8 +31,12 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 /**
  * This replica's SSE subscribers and the fan-out of events to them. Publishing, registering and
  * heartbeats all happen under one lock, which is what makes a resume exact: a subscriber is replayed
- * everything up to the last published id from the table and joins its broadcaster under the lock, so
- * the next broadcast it sees is the next event, without gap or duplicate.
+ * everything up to the last published id from the table and joins its channel under the lock, so the
+ * next event queued for it is the next event, without gap or duplicate.
+ *
+ * <p>Publishing renders each event once and only appends it to the matching subscribers' outboxes;
+ * the writes run on a few fan-out threads (see {@link StreamSubscriber}), so the listener never waits
+ * for a client and a slow client is coalesced or dropped instead of delaying the others.
  */
 @ApplicationScoped
 public class LiveStock {
@@ -46,21 +55,41 @@ public class LiveStock {
     @ConfigProperty(name = "emporium.inventory.stream.resume-wait-millis", defaultValue = "5000")
     long resumeWaitMillis;
 
+    @Inject
+    @ConfigProperty(name = "emporium.inventory.stream.fanout-threads", defaultValue = "2")
+    int fanOutThreads;
+
+    @Inject
+    @ConfigProperty(name = "emporium.inventory.stream.coalesce-after", defaultValue = "100")
+    int coalesceAfter;
+
+    @Inject
+    @ConfigProperty(name = "emporium.inventory.stream.max-pending", defaultValue = "1000")
+    int maxPending;
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService closer;
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition published = lock.newCondition();
     /** Guarded by lock. */
     private final Map<StreamFilter, Channel> channels = new HashMap<>();
-    /** The newest event handed to broadcasters; -1 until the listener has read the table once. */
+    /** The newest event handed to subscribers; -1 until the listener has read the table once. */
     private volatile long lastPublishedId = -1;
 
     private volatile Sse sse;
+    private ExecutorService fanOut;
     private Counter delivered;
+    private Counter coalesced;
+    private Counter dropped;
 
-    /** Subscribers with equal filters share a broadcaster. */
+    /** Subscribers with equal filters share a channel, so a product page's many viewers cost one match per event. */
     private static final class Channel {
         final StreamFilter filter;
-        final Set<SseEventSink> sinks = new HashSet<>();
-        SseBroadcaster broadcaster;
+        final Set<StreamSubscriber> subscribers = new HashSet<>();
 
         Channel(StreamFilter filter) {
             this.filter = filter;
@@ -69,7 +98,24 @@ public class LiveStock {
 
     void start(@Observes SchemaReady ready) {
         delivered = metrics.counter("inventory.stream.events.delivered");
+        coalesced = metrics.counter("inventory.stream.events.coalesced");
+        dropped = metrics.counter("inventory.stream.subscribers.dropped");
         metrics.gauge("inventory.stream.subscribers", this, LiveStock::subscribers);
+        fanOut = fanOut();
+    }
+
+    /** Plain threads from the managed factory: a managed executor's context handling per task would cost more than the write. */
+    private ExecutorService fanOut() {
+        lock.lock();
+        try {
+            if (fanOut == null) {
+                fanOut = new ThreadPoolExecutor(
+                        fanOutThreads, fanOutThreads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), threads);
+            }
+            return fanOut;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Closing every stream lets the server stop without waiting for clients to go away. */
@@ -77,8 +123,11 @@ public class LiveStock {
     void stop() {
         lock.lock();
         try {
-            channels.values().forEach(c -> c.broadcaster.close());
+            channels.values().forEach(c -> c.subscribers.forEach(StreamSubscriber::close));
             channels.clear();
+            if (fanOut != null) {
+                fanOut.shutdownNow();
+            }
         } finally {
             lock.unlock();
         }
@@ -110,11 +159,15 @@ public class LiveStock {
                     continue;
                 }
                 if (sse != null) {
-                    OutboundSseEvent out = wire.stock(sse, event);
+                    OutboundSseEvent out = null;
                     for (Channel channel : channels.values()) {
                         if (channel.filter.matches(event)) {
-                            channel.broadcaster.broadcast(out);
-                            delivered.inc(channel.sinks.size());
+                            if (out == null) {
+                                out = wire.stock(sse, event);
+                            }
+                            for (StreamSubscriber subscriber : channel.subscribers) {
+                                count(subscriber.offer(event.sku(), out));
+                            }
                         }
                     }
                 }
@@ -126,12 +179,25 @@ public class LiveStock {
         }
     }
 
+    private void count(StreamSubscriber.Outcome outcome) {
+        switch (outcome) {
+            case QUEUED -> delivered.inc();
+            case COALESCED -> {
+                delivered.inc();
+                coalesced.inc();
+            }
+            case DROPPED -> dropped.inc();
+            case CLOSED -> {}
+        }
+    }
+
     /**
      * Adds a subscriber. With a Last-Event-ID it first receives every matching event after that id, in
      * order; an id older than the retained history (or unknown) gets a {@code reset} event instead.
      */
     void subscribe(Sse sse, SseEventSink sink, StreamFilter filter, Long lastEventId) {
         this.sse = sse;
+        openStream(sse, sink);
         long cursor = -1;
         String resetReason = null;
         if (lastEventId != null) {
@@ -157,9 +223,8 @@ public class LiveStock {
                     sink.send(wire.reset(sse, resetReason, lastPublishedId));
                 }
                 sink.send(wire.comment(sse, "subscribed"));
-                Channel channel = channels.computeIfAbsent(filter, this::openChannel);
-                channel.sinks.add(sink);
-                channel.broadcaster.register(sink);
+                Channel channel = channels.computeIfAbsent(filter, Channel::new);
+                channel.subscribers.add(new StreamSubscriber(sink, fanOut(), closer, coalesceAfter, maxPending));
                 return;
             } finally {
                 lock.unlock();
@@ -167,10 +232,28 @@ public class LiveStock {
         }
     }
 
+    /**
+     * Sends the response head with a comment and waits for it. Until the head is out, the SSE runtime
+     * defers a send to the head's completion while later sends go straight to the connection's queue,
+     * so the first event of a replay would arrive after the ones behind it.
+     */
+    private void openStream(Sse sse, SseEventSink sink) {
+        try {
+            sink.send(wire.comment(sse, "stream")).toCompletableFuture().get(resumeWaitMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Opening the stream failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while opening the stream", e);
+        }
+    }
+
     int subscribers() {
         lock.lock();
         try {
-            return channels.values().stream().mapToInt(c -> c.sinks.size()).sum();
+            return channels.values().stream()
+                    .mapToInt(c -> c.subscribers.size())
+                    .sum();
         } finally {
             lock.unlock();
         }
@@ -197,23 +280,9 @@ public class LiveStock {
         }
     }
 
-    private Channel openChannel(StreamFilter filter) {
-        Channel channel = new Channel(filter);
-        channel.broadcaster = newBroadcaster();
-        return channel;
-    }
-
-    private SseBroadcaster newBroadcaster() {
-        SseBroadcaster broadcaster = sse.newBroadcaster();
-        // A failed write means the client is gone: close the sink so the next heartbeat drops it.
-        broadcaster.onError((sink, error) -> closeQuietly(sink));
-        return broadcaster;
-    }
-
     /**
-     * Pings every subscriber ({@link StreamHeartbeat} decides when). A write to a closed connection fails
-     * and closes its sink; closed sinks are dropped here, and a broadcaster that had any is replaced by a
-     * fresh one holding only the open sinks, because the SSE API has no unregister.
+     * Pings every idle subscriber ({@link StreamHeartbeat} decides when). A write to a closed connection
+     * fails and closes its subscriber; closed subscribers are dropped here.
      */
     void heartbeat() {
         if (sse == null) {
@@ -225,30 +294,17 @@ public class LiveStock {
             var iterator = channels.values().iterator();
             while (iterator.hasNext()) {
                 Channel channel = iterator.next();
-                boolean removed = channel.sinks.removeIf(SseEventSink::isClosed);
-                if (channel.sinks.isEmpty()) {
-                    channel.broadcaster.close();
+                channel.subscribers.removeIf(StreamSubscriber::isClosed);
+                if (channel.subscribers.isEmpty()) {
                     iterator.remove();
                     continue;
                 }
-                if (removed) {
-                    channel.broadcaster = newBroadcaster();
-                    channel.sinks.forEach(channel.broadcaster::register);
-                }
-                channel.broadcaster.broadcast(ping);
+                channel.subscribers.forEach(s -> s.ping(ping));
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Stream heartbeat failed", e);
         } finally {
             lock.unlock();
-        }
-    }
-
-    private static void closeQuietly(SseEventSink sink) {
-        try {
-            sink.close();
-        } catch (java.io.IOException | RuntimeException e) {
-            LOG.log(Level.FINE, "Closing a broken stream failed", e);
         }
     }
 }
