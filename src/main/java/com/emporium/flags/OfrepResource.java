@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -36,6 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 public class OfrepResource {
     /** OFREP's request body: an evaluation context whose values are strings, numbers or booleans. */
+    @Schema(examples = """
+            {"context": {"targetingKey": "account-42", "country": "DE"}}""")
     public record EvaluationRequest(JsonObject context) {}
 
     @Inject

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.Base64;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -116,7 +117,17 @@ public class AuthResource {
     @CredentialEndpoint
     @PermitAll
     @Consumes(MediaType.WILDCARD)
-    public Response refresh(String body, @CookieParam(BrowserSession.REFRESH_COOKIE) String cookie) {
+    public Response refresh(
+            @RequestBody(
+                            required = false,
+                            description =
+                                    "Bearer mode: the refresh token. Browser mode: no body (the cookie carries it).",
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = RefreshRequest.class)))
+                    String body,
+            @CookieParam(BrowserSession.REFRESH_COOKIE) String cookie) {
         String fromBody = refreshTokenIn(body);
         boolean browser = fromBody == null && cookie != null;
         String presented = browser ? cookie : fromBody;
@@ -128,7 +139,17 @@ public class AuthResource {
     @Path("logout")
     @PermitAll
     @Consumes(MediaType.WILDCARD)
-    public Response logout(String body, @CookieParam(BrowserSession.REFRESH_COOKIE) String cookie) {
+    public Response logout(
+            @RequestBody(
+                            required = false,
+                            description =
+                                    "Bearer mode: the refresh token. Browser mode: no body (the cookie carries it).",
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = RefreshRequest.class)))
+                    String body,
+            @CookieParam(BrowserSession.REFRESH_COOKIE) String cookie) {
         String fromBody = refreshTokenIn(body);
         String presented = fromBody != null ? fromBody : cookie;
         sessions.logout(presented);
