@@ -55,7 +55,14 @@ public class AuthResource {
     @Inject
     PasswordResets resets;
 
-    @APIResponse(responseCode = "202", description = "Accepted; the work continues in the background.")
+    @APIResponse(
+            responseCode = "202",
+            description =
+                    "Accepted; a confirmation mail follows. The same answer whether or not the email already has an account.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = RegistrationAccepted.class)))
     @POST
     @Path("register")
     @CredentialEndpoint
@@ -84,7 +91,13 @@ public class AuthResource {
     }
 
     /** Always 202 with the same body: the answer never tells whether the email has an account. */
-    @APIResponse(responseCode = "202", description = "Accepted; the work continues in the background.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted; a reset mail follows if the email has an account.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = PasswordResetAccepted.class)))
     @POST
     @Path("password-reset")
     @CredentialEndpoint
