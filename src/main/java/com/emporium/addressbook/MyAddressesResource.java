@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -38,7 +40,10 @@ public class MyAddressesResource {
         return book.list(caller.getSubject());
     }
 
-    @APIResponse(responseCode = "201", description = "Created; the body is the new resource.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; the body is the new address.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AddressView.class)))
     @POST
     @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
     public Response add(@Valid @NotNull AddressEntry entry) {

@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -32,6 +35,11 @@ public class CategoryAdminResource {
     @Inject
     CategoryService categories;
 
+    @APIResponse(
+            responseCode = "200",
+            description = "The category.",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CategoryView.class)))
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
@@ -40,7 +48,11 @@ public class CategoryAdminResource {
         return Response.ok(view).tag(IfMatch.tagOf(view.version())).build();
     }
 
-    @APIResponse(responseCode = "201", ref = "Created")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; `Location` names the new resource, the body is it.",
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Location", ref = "Location")},
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CategoryView.class)))
     @POST
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     public Response create(@Valid @NotNull CategoryRequest request, @Context UriInfo uri) {
@@ -53,6 +65,11 @@ public class CategoryAdminResource {
                 .build();
     }
 
+    @APIResponse(
+            responseCode = "200",
+            description = "The renamed category.",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CategoryView.class)))
     @PUT
     @Path("{id}")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})

@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -35,6 +38,11 @@ public class ProductAdminResource {
     @Inject
     ProductService products;
 
+    @APIResponse(
+            responseCode = "200",
+            description = "The product, drafts and archived ones included.",
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductView.class)))
     @GET
     @Path("products/{id}")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
@@ -42,7 +50,11 @@ public class ProductAdminResource {
         return withTag(Response.ok(), products.get(id));
     }
 
-    @APIResponse(responseCode = "201", ref = "Created")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; `Location` names the new resource, the body is it.",
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Location", ref = "Location")},
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductView.class)))
     @POST
     @Path("products")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
@@ -55,6 +67,11 @@ public class ProductAdminResource {
                 view);
     }
 
+    @APIResponse(
+            responseCode = "200",
+            description = "The updated product.",
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductView.class)))
     @PUT
     @Path("products/{id}")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
@@ -79,7 +96,11 @@ public class ProductAdminResource {
     }
 
     /** Adds a variant; If-Match names the product's version, since the product's price may change. */
-    @APIResponse(responseCode = "201", ref = "Created")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; `Location` names the new variant, the body is its whole product.",
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Location", ref = "Location")},
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductView.class)))
     @POST
     @Path("products/{id}/variants")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
@@ -103,6 +124,14 @@ public class ProductAdminResource {
                 view);
     }
 
+    @APIResponse(
+            responseCode = "200",
+            description = "The variant.",
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = ProductView.VariantView.class)))
     @GET
     @Path("variants/{id}")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
@@ -111,6 +140,14 @@ public class ProductAdminResource {
         return Response.ok(variant).tag(IfMatch.tagOf(variant.version())).build();
     }
 
+    @APIResponse(
+            responseCode = "200",
+            description = "The revised variant.",
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = ProductView.VariantView.class)))
     @PUT
     @Path("variants/{id}")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})

@@ -9,12 +9,15 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A variant to add or revise. Attribute values are strings, numbers or booleans. {@code weightGrams}
  * (for weight-priced shipping) and {@code taxClass} are optional: a new variant without them has no
  * weight and the standard class; a revision without them keeps what the variant has.
  */
+@Schema(examples = """
+        {"sku": "TEE-RED-L", "title": "Red, L", "price": {"amount": 2500, "currency": "EUR"}, "attributes": {"colour": "red", "size": "L"}, "weightGrams": 190, "taxClass": "standard"}""")
 public record VariantRequest(
         @NotNull
         @Pattern(

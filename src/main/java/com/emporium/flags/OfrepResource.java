@@ -22,7 +22,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -36,6 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 public class OfrepResource {
     /** OFREP's request body: an evaluation context whose values are strings, numbers or booleans. */
+    @Schema(examples = """
+            {"context": {"targetingKey": "account-42", "country": "DE"}}""")
     public record EvaluationRequest(JsonObject context) {}
 
     @Inject
@@ -50,12 +55,38 @@ public class OfrepResource {
     @APIResponse(
             responseCode = "200",
             description = "The flag's evaluation (OFREP).",
-            content = @Content(mediaType = "application/json"))
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            requiredProperties = {"key", "value", "reason"},
+                                            properties = {
+                                                @SchemaProperty(name = "key", type = SchemaType.STRING),
+                                                @SchemaProperty(
+                                                        name = "value",
+                                                        description = "A boolean, string, number or object."),
+                                                @SchemaProperty(name = "reason", type = SchemaType.STRING),
+                                                @SchemaProperty(name = "variant", type = SchemaType.STRING),
+                                                @SchemaProperty(name = "metadata", type = SchemaType.OBJECT)
+                                            })))
     @APIResponse(
             responseCode = "404",
             description =
                     "No public flag of that key: an OFREP error body (`errorCode` FLAG_NOT_FOUND), as OFREP clients expect.",
-            content = @Content(mediaType = "application/json"))
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            requiredProperties = {"key", "errorCode"},
+                                            properties = {
+                                                @SchemaProperty(name = "key", type = SchemaType.STRING),
+                                                @SchemaProperty(name = "errorCode", type = SchemaType.STRING),
+                                                @SchemaProperty(name = "errorDetails", type = SchemaType.STRING)
+                                            })))
     @POST
     @Path("{key}")
     @PermitAll

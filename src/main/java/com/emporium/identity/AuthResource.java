@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.Base64;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -54,7 +55,14 @@ public class AuthResource {
     @Inject
     PasswordResets resets;
 
-    @APIResponse(responseCode = "202", description = "Accepted; the work continues in the background.")
+    @APIResponse(
+            responseCode = "202",
+            description =
+                    "Accepted; a confirmation mail follows. The same answer whether or not the email already has an account.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = RegistrationAccepted.class)))
     @POST
     @Path("register")
     @CredentialEndpoint
@@ -83,7 +91,13 @@ public class AuthResource {
     }
 
     /** Always 202 with the same body: the answer never tells whether the email has an account. */
-    @APIResponse(responseCode = "202", description = "Accepted; the work continues in the background.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted; a reset mail follows if the email has an account.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = PasswordResetAccepted.class)))
     @POST
     @Path("password-reset")
     @CredentialEndpoint
@@ -116,7 +130,17 @@ public class AuthResource {
     @CredentialEndpoint
     @PermitAll
     @Consumes(MediaType.WILDCARD)
-    public Response refresh(String body, @CookieParam(BrowserSession.REFRESH_COOKIE) String cookie) {
+    public Response refresh(
+            @RequestBody(
+                            required = false,
+                            description =
+                                    "Bearer mode: the refresh token. Browser mode: no body (the cookie carries it).",
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = RefreshRequest.class)))
+                    String body,
+            @CookieParam(BrowserSession.REFRESH_COOKIE) String cookie) {
         String fromBody = refreshTokenIn(body);
         boolean browser = fromBody == null && cookie != null;
         String presented = browser ? cookie : fromBody;
@@ -128,7 +152,17 @@ public class AuthResource {
     @Path("logout")
     @PermitAll
     @Consumes(MediaType.WILDCARD)
-    public Response logout(String body, @CookieParam(BrowserSession.REFRESH_COOKIE) String cookie) {
+    public Response logout(
+            @RequestBody(
+                            required = false,
+                            description =
+                                    "Bearer mode: the refresh token. Browser mode: no body (the cookie carries it).",
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = RefreshRequest.class)))
+                    String body,
+            @CookieParam(BrowserSession.REFRESH_COOKIE) String cookie) {
         String fromBody = refreshTokenIn(body);
         String presented = fromBody != null ? fromBody : cookie;
         sessions.logout(presented);

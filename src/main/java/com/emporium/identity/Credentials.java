@@ -2,6 +2,7 @@ package com.emporium.identity;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A login. The email is checked like at registration, so nothing that is not an address reaches the
@@ -9,6 +10,8 @@ import jakarta.validation.constraints.Size;
  * (no account can have a shorter one) and is capped so that hashing cannot be made a denial of service;
  * blank passwords are legal passwords and simply do not match.
  */
+@Schema(examples = """
+        {"email": "ada@example.com", "password": "correct-horse-battery"}""")
 public record Credentials(
         @NotNull @Size(max = 320) @AccountEmail String email,
 

@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -35,7 +38,12 @@ public class ReservationResource {
     @Inject
     JsonWebToken caller;
 
-    @APIResponse(responseCode = "201", ref = "Created")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; `Location` names the new resource, the body is it.",
+            headers = {@Header(name = "Location", ref = "Location")},
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = ReservationView.class)))
     @POST
     @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
     public Response reserve(@Valid @NotNull ReservationRequest request, @Context UriInfo uri) {

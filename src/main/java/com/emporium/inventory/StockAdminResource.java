@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -95,7 +98,11 @@ public class StockAdminResource {
         return stock.locations();
     }
 
-    @APIResponse(responseCode = "201", ref = "Created")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; `Location` names the new resource, the body is it.",
+            headers = {@Header(name = "Location", ref = "Location")},
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LocationView.class)))
     @POST
     @Path("locations")
     @RolesAllowed(Roles.ADMIN)

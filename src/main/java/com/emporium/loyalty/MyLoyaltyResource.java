@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** A signed-in customer's points: what can be spent, what is pending, what expires next, the ledger. */
@@ -51,6 +54,10 @@ public class MyLoyaltyResource {
      * The caller's ledger, newest first, in keyset pages. The cursor is signed for this owner, so one
      * customer's cursor is a 400 for another, never a page of someone else's entries.
      */
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of the caller's ledger; `nextCursor` is absent on the last page.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryPage.class)))
     @GET
     @Path("entries")
     @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})

@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -32,7 +35,11 @@ public class WebhookResource {
     @Inject
     WebhookService webhooks;
 
-    @APIResponse(responseCode = "201", ref = "Created")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; `Location` names the new resource, the body is it.",
+            headers = {@Header(name = "Location", ref = "Location")},
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookView.class)))
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Response create(

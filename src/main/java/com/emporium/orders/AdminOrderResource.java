@@ -26,6 +26,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Staff work on orders: find them, read their history, fulfil, ship, deliver, cancel, keep internal notes. */
@@ -118,7 +120,10 @@ public class AdminOrderResource {
         return orders.notes(id);
     }
 
-    @APIResponse(responseCode = "201", description = "Created; the body is the new resource.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; the body is the new note.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderNote.View.class)))
     @POST
     @Path("{id}/notes")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})

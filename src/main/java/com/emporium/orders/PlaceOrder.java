@@ -8,11 +8,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Checkout: which cart, who to tell, where to ship and how, and how many loyalty points to spend
  * (signed-in customers; absent means none). Prices are never part of it.
  */
+@Schema(examples = """
+        {"cartId": "3f1c2a9e-8b7d-4c6e-9a51-2d0f7e4b6c13", "email": "ada@example.com", "shippingAddress": {"name": "Ada Lovelace", "line1": "12 Example Street", "city": "Berlin", "postalCode": "10115", "country": "DE"}, "shippingMethod": "standard", "points": 0}""")
 public record PlaceOrder(
         @NotBlank @Size(max = 36) String cartId,
         @NotBlank @Email @Size(max = 254) String email,

@@ -9,6 +9,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * Stripe's webhook. Public by necessity: the Stripe-Signature header (HMAC over the raw body with the
@@ -25,7 +30,20 @@ public class StripeWebhookResource {
     @PermitAll
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, String> receive(@HeaderParam("Stripe-Signature") String signature, String payload) {
+    public Map<String, String> receive(
+            @HeaderParam("Stripe-Signature") String signature,
+            @RequestBody(
+                            description = "A Stripe event (stripe.com/docs/api/events), as Stripe signed it.",
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(type = SchemaType.OBJECT),
+                                            examples = @ExampleObject(name = "payment_intent.succeeded", value = """
+                                                    {"id": "evt_1PqR2sT3uV4wX5yZ", "object": "event", \
+                                                    "type": "payment_intent.succeeded", \
+                                                    "data": {"object": {"id": "pi_3PqR2sT3uV4wX5yZ", \
+                                                    "object": "payment_intent", "amount": 5000, "currency": "eur"}}}""")))
+                    String payload) {
         return Map.of("result", payments.receive(payload == null ? "" : payload, signature));
     }
 }

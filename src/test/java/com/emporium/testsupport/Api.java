@@ -12,7 +12,7 @@ public final class Api {
     static {
         RestAssured.baseURI = BASE_URL;
         RestAssured.urlEncodingEnabled = true;
-        RestAssured.filters(new TrafficLog());
+        RestAssured.filters(new TrafficLog(BASE_URL));
     }
 
     private Api() {}
