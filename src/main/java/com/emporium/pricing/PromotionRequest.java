@@ -8,6 +8,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A promotion: a percentage (1..100) or a fixed amount in minor units of {@code currency}, taken off the
@@ -17,6 +18,9 @@ import java.util.List;
  * counts placed orders, and {@code perCustomerLimit} the orders of one customer (an account, or a
  * guest's email).
  */
+@Schema(examples = """
+        {"code": "SOCKS5", "kind": "FIXED", "value": 500, "currency": "EUR", "scope": "SKUS",
+         "skus": ["SOCK-RED", "SOCK-BLUE"], "usageLimit": 100}""")
 public record PromotionRequest(
         @Size(min = 1, max = 40) @Pattern(regexp = "[A-Za-z0-9_-]+")
         String code,
