@@ -54,16 +54,19 @@ public class OfrepResource {
 
     @APIResponse(
             responseCode = "200",
-            description = "The flag's evaluation (OFREP).",
+            description = "The flag's evaluation (OFREP): `value` and `reason`, or, when the flag could not be"
+                    + " evaluated (for example a rule that does not fit the context), `errorCode` and `errorDetails`.",
             content =
                     @Content(
                             mediaType = "application/json",
                             schema =
                                     @Schema(
                                             type = SchemaType.OBJECT,
-                                            requiredProperties = {"key", "value", "reason"},
+                                            requiredProperties = {"key"},
                                             properties = {
                                                 @SchemaProperty(name = "key", type = SchemaType.STRING),
+                                                @SchemaProperty(name = "errorCode", type = SchemaType.STRING),
+                                                @SchemaProperty(name = "errorDetails", type = SchemaType.STRING),
                                                 @SchemaProperty(
                                                         name = "value",
                                                         description = "A boolean, string, number or object."),

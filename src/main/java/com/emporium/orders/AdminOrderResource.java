@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -122,8 +123,11 @@ public class AdminOrderResource {
 
     @APIResponse(
             responseCode = "201",
-            description = "Created; the body is the new note.",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderNote.View.class)))
+            description = "Created; the body is all of the order's notes, the new one included.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = OrderNote.View.class)))
     @POST
     @Path("{id}/notes")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})

@@ -18,6 +18,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Staff manage promotions and tax rates. */
@@ -35,7 +37,10 @@ public class PricingAdminResource {
         return admin.promotions();
     }
 
-    @APIResponse(responseCode = "201", description = "Created; the body is the new resource.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; the body is the new promotion.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PromotionView.class)))
     @POST
     @Path("promotions")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
