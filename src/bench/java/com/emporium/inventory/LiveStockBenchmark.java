@@ -106,9 +106,15 @@ public final class LiveStockBenchmark {
             long skipped = 0;
             int disordered = 0;
             long replayed = 0;
+            List<String> examples = new ArrayList<>();
             for (StreamSubscribers.Subscriber s : results) {
                 if (s.count == 0 || s.samples[2 * (s.count - 1)] != finalId || s.count > changes) {
                     incomplete++;
+                    if (examples.size() < 5) {
+                        examples.add(s.count + " events, last id "
+                                + (s.count == 0 ? "none" : Long.toString(s.samples[2 * (s.count - 1)]))
+                                + ", " + s.reconnects + " reconnect(s), " + s.replayed + " replayed");
+                    }
                 } else if (s.count < changes) {
                     coalesced++;
                     skipped += changes - s.count;
@@ -128,7 +134,7 @@ public final class LiveStockBenchmark {
                 throw new IllegalStateException(
                         incomplete + " subscriber(s) missed the last change or repeated events, " + disordered
                                 + " saw ids out of order, " + clients.failures() + " connection failure(s) (first: "
-                                + clients.firstFailure() + ")");
+                                + clients.firstFailure() + "); final id " + finalId + "; for example: " + examples);
             }
             print(
                     "commit-to-client latency, " + subscribers + " subscriber(s), " + changes + " changes at "

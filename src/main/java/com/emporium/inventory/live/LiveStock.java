@@ -8,9 +8,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -80,7 +78,6 @@ public class LiveStock {
     /** The newest event handed to subscribers; -1 until the listener has read the table once. */
     private volatile long lastPublishedId = -1;
 
-    private volatile Sse sse;
     private ExecutorService fanOut;
     private Counter delivered;
     private Counter coalesced;
@@ -158,16 +155,14 @@ public class LiveStock {
                 if (event.id() <= lastPublishedId) {
                     continue;
                 }
-                if (sse != null) {
-                    OutboundSseEvent out = null;
-                    for (Channel channel : channels.values()) {
-                        if (channel.filter.matches(event)) {
-                            if (out == null) {
-                                out = wire.stock(sse, event);
-                            }
-                            for (StreamSubscriber subscriber : channel.subscribers) {
-                                count(subscriber.offer(event.sku(), out));
-                            }
+                byte[] frame = null;
+                for (Channel channel : channels.values()) {
+                    if (channel.filter.matches(event)) {
+                        if (frame == null) {
+                            frame = wire.stock(event);
+                        }
+                        for (StreamSubscriber subscriber : channel.subscribers) {
+                            count(subscriber.offer(event.sku(), frame));
                         }
                     }
                 }
@@ -192,12 +187,11 @@ public class LiveStock {
     }
 
     /**
-     * Adds a subscriber. With a Last-Event-ID it first receives every matching event after that id, in
-     * order; an id older than the retained history (or unknown) gets a {@code reset} event instead.
+     * Adds a subscriber on a connection that has not written anything yet. With a Last-Event-ID it first
+     * receives every matching event after that id, in order; an id older than the retained history (or
+     * unknown) gets a {@code reset} event instead.
      */
-    void subscribe(Sse sse, SseEventSink sink, StreamFilter filter, Long lastEventId) {
-        this.sse = sse;
-        openStream(sse, sink);
+    void subscribe(StreamConnection connection, StreamFilter filter, Long lastEventId) {
         long cursor = -1;
         String resetReason = null;
         if (lastEventId != null) {
@@ -210,42 +204,35 @@ public class LiveStock {
                 cursor = lastEventId;
             }
         }
+        StreamSubscriber subscriber = new StreamSubscriber(connection, fanOut(), closer, coalesceAfter, maxPending);
         while (true) {
             if (cursor >= 0) {
-                cursor = replay.replay(sse, sink, filter, cursor, lastPublishedId);
+                try {
+                    cursor = replay.replay(connection, filter, cursor, lastPublishedId);
+                } catch (IOException e) {
+                    // The client left during its replay; it resumes from the last id it saw.
+                    LOG.log(Level.FINE, "A stream closed during its replay", e);
+                    connection.close();
+                    return;
+                }
             }
             lock.lock();
             try {
                 if (cursor >= 0 && lastPublishedId > cursor) {
                     continue; // more was published while replaying: replay that too before joining
                 }
-                if (resetReason != null) {
-                    sink.send(wire.reset(sse, resetReason, lastPublishedId));
-                }
-                sink.send(wire.comment(sse, "subscribed"));
-                Channel channel = channels.computeIfAbsent(filter, Channel::new);
-                channel.subscribers.add(new StreamSubscriber(sink, fanOut(), closer, coalesceAfter, maxPending));
-                return;
+                List<byte[]> frames = resetReason == null
+                        ? List.of(StreamEvents.comment("subscribed"))
+                        : List.of(wire.reset(resetReason, lastPublishedId), StreamEvents.comment("subscribed"));
+                // Queued, not written: from here on events queue behind these in the subscriber's outbox.
+                subscriber.send(frames);
+                channels.computeIfAbsent(filter, Channel::new).subscribers.add(subscriber);
+                break;
             } finally {
                 lock.unlock();
             }
         }
-    }
-
-    /**
-     * Sends the response head with a comment and waits for it. Until the head is out, the SSE runtime
-     * defers a send to the head's completion while later sends go straight to the connection's queue,
-     * so the first event of a replay would arrive after the ones behind it.
-     */
-    private void openStream(Sse sse, SseEventSink sink) {
-        try {
-            sink.send(wire.comment(sse, "stream")).toCompletableFuture().get(resumeWaitMillis, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("Opening the stream failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while opening the stream", e);
-        }
+        subscriber.start();
     }
 
     int subscribers() {
@@ -285,12 +272,9 @@ public class LiveStock {
      * fails and closes its subscriber; closed subscribers are dropped here.
      */
     void heartbeat() {
-        if (sse == null) {
-            return;
-        }
         lock.lock();
         try {
-            OutboundSseEvent ping = wire.comment(sse, "heartbeat");
+            byte[] ping = StreamEvents.comment("heartbeat");
             var iterator = channels.values().iterator();
             while (iterator.hasNext()) {
                 Channel channel = iterator.next();

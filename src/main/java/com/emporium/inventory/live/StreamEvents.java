@@ -5,50 +5,44 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * The events of the stream as they go on the wire. Each data event is serialised here once, to text, and
- * that one text is broadcast to every subscriber it matches.
+ * The events of the stream as they go on the wire: each one rendered here once, to the bytes of a whole
+ * {@code text/event-stream} frame, and those same bytes written to every subscriber it matches.
  */
 @ApplicationScoped
 class StreamEvents {
-    /**
-     * The reconnect delay docs/inventory.md promises. It rides on every event that has data, because the
-     * SSE writer drops the retry field of a comment-only event.
-     */
+    /** The reconnect delay docs/inventory.md promises; it rides on every event that has data. */
     static final long RECONNECT_MILLIS = 3000;
 
-    private static final Jsonb JSONB = JsonbBuilder.create();
+    /** Loaded only when the first event is rendered, so writing a comment needs no JSON-B provider. */
+    private static final class Json {
+        static final Jsonb JSONB = JsonbBuilder.create();
+    }
 
     @Inject
     AvailabilityPolicy availability;
 
-    OutboundSseEvent stock(Sse sse, InventoryEvent event) {
+    byte[] stock(InventoryEvent event) {
         StockEvent data = StockEvent.of(event, availability.of(event.available()));
-        return data(sse, "stock", event.id(), JSONB.toJson(data));
+        return data("stock", event.id(), Json.JSONB.toJson(data));
     }
 
     /** Tells a client its history is gone: reload current stock, then continue from this event id. */
-    OutboundSseEvent reset(Sse sse, String reason, long lastEventId) {
+    byte[] reset(String reason, long lastEventId) {
         StreamReset data = new StreamReset(reason, lastEventId, Instant.now().toString());
-        return data(sse, "reset", lastEventId, JSONB.toJson(data));
+        return data("reset", lastEventId, Json.JSONB.toJson(data));
     }
 
-    OutboundSseEvent comment(Sse sse, String text) {
-        return sse.newEventBuilder().comment(text).build();
+    static byte[] comment(String text) {
+        return (": " + text + "\n\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static OutboundSseEvent data(Sse sse, String name, long id, String json) {
-        return sse.newEventBuilder()
-                .id(Long.toString(id))
-                .name(name)
-                .reconnectDelay(RECONNECT_MILLIS)
-                .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(String.class, json)
-                .build();
+    /** JSON-B's compact output escapes line breaks inside strings, so the data is always one line. */
+    private static byte[] data(String name, long id, String json) {
+        return ("event: " + name + "\nid: " + id + "\nretry: " + RECONNECT_MILLIS + "\ndata: " + json + "\n\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -2,10 +2,8 @@ package com.emporium.inventory.live;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
+import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
 
 /** Sends one resuming subscriber the events it missed, from the table, before it joins the live fan-out. */
 @ApplicationScoped
@@ -18,24 +16,24 @@ class StreamReplay {
     @Inject
     StreamEvents events;
 
-    /** Sends every matching event after {@code after} up to {@code upTo}, in order; returns where it stopped. */
-    long replay(Sse sse, SseEventSink sink, StreamFilter filter, long after, long upTo) {
+    /**
+     * Writes every matching event after {@code after} up to {@code upTo}, in order, one batch at a time,
+     * on the request's thread while the connection is still blocking (so memory holds one batch, and a
+     * slow client slows only its own request); returns where it stopped.
+     */
+    long replay(StreamConnection connection, StreamFilter filter, long after, long upTo) throws IOException {
         long cursor = after;
         while (cursor < upTo) {
             List<InventoryEvent> batch = log.after(cursor, upTo, BATCH);
             if (batch.isEmpty()) {
                 return upTo; // the rest were rolled back (gaps in the sequence)
             }
-            CompletionStage<?> last = null;
             for (InventoryEvent event : batch) {
                 if (filter.matches(event)) {
-                    last = sink.send(events.stock(sse, event));
+                    connection.write(events.stock(event));
                 }
             }
-            if (last != null) {
-                // Bounded memory: the sink's queue never holds more than one batch of replay.
-                last.toCompletableFuture().join();
-            }
+            connection.flush();
             cursor = batch.get(batch.size() - 1).id();
         }
         return cursor;

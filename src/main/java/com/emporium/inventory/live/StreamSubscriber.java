@@ -1,21 +1,20 @@
 package com.emporium.inventory.live;
 
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.SseEventSink;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One subscriber's outbox. The listener only appends here; sending happens on the fan-out threads, one
- * send in flight per subscriber, so a slow client holds up nobody but itself and the sink's own queue
- * never grows past one event.
+ * One subscriber's outbox over its non-blocking connection. The listener only appends frames here; one
+ * writer at a time (a fan-out thread, or the container when the client has taken the last write) sends
+ * everything pending in one write and one flush. So a slow client holds up nobody but itself, and a
+ * burst costs one write per client rather than one per event.
  *
  * <p>A client that falls behind by more than {@code coalesceAfter} events keeps only the newest pending
  * event of each SKU (a stock event carries the SKU's whole availability, so the newest supersedes the
@@ -25,6 +24,9 @@ import java.util.logging.Logger;
 final class StreamSubscriber {
     private static final Logger LOG = Logger.getLogger(StreamSubscriber.class.getName());
 
+    /** Larger bursts go out in several writes, so one write's buffer stays small. */
+    private static final int MAX_WRITE_BYTES = 64 * 1024;
+
     /** What {@link #offer} did with an event. */
     enum Outcome {
         QUEUED,
@@ -33,40 +35,56 @@ final class StreamSubscriber {
         CLOSED
     }
 
-    private final SseEventSink sink;
+    private final StreamConnection connection;
     private final Executor fanOut;
     private final Executor closer;
     private final int coalesceAfter;
     private final int maxPending;
 
-    /** Guarded by this. Pending events in id order; heartbeats have no SKU. */
+    /** Guarded by this. Pending frames in id order; comments have no SKU. */
     private final ArrayDeque<Pending> outbox = new ArrayDeque<>();
     /** Guarded by this: the pending stock event of each SKU, for coalescing. */
     private final Map<String, Pending> pendingBySku = new HashMap<>();
-    /** Guarded by this: a drain is scheduled or a send has not completed. */
-    private boolean sending;
+    /**
+     * Guarded by this: someone owns the connection's output: a drain is scheduled or running, or the
+     * connection answered "not ready" and will call {@link #writable} when it is, or (before
+     * {@link #start}) the request's thread still writes to it.
+     */
+    private boolean writing = true;
+    /** Only the owner of the output touches it: bytes written since the last flush. */
+    private boolean unflushed;
 
     private volatile boolean closed;
 
-    private record Pending(String sku, OutboundSseEvent event) {}
+    private record Pending(String sku, byte[] frame) {}
 
-    StreamSubscriber(SseEventSink sink, Executor fanOut, Executor closer, int coalesceAfter, int maxPending) {
-        this.sink = sink;
+    StreamSubscriber(StreamConnection connection, Executor fanOut, Executor closer, int coalesceAfter, int maxPending) {
+        this.connection = connection;
         this.fanOut = fanOut;
         this.closer = closer;
         this.coalesceAfter = coalesceAfter;
         this.maxPending = maxPending;
     }
 
-    boolean isClosed() {
-        return closed || sink.isClosed();
+    /**
+     * Starts non-blocking writing of everything queued so far and from now on. Until then nothing is
+     * written (frames only queue), and afterwards the connection owns the output until its first
+     * {@link #writable} call. The container reliably makes that first call only when the output was
+     * switched to non-blocking as the request's thread leaves the resource, so this comes last.
+     */
+    void start() {
+        connection.start(this);
     }
 
-    /** Queues a stock event (already rendered once for every subscriber) of the given SKU. */
-    Outcome offer(String sku, OutboundSseEvent event) {
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Queues a stock event's frame (rendered once for every subscriber) of the given SKU. */
+    Outcome offer(String sku, byte[] frame) {
         Outcome outcome = Outcome.QUEUED;
         synchronized (this) {
-            if (isClosed()) {
+            if (closed) {
                 return Outcome.CLOSED;
             }
             if (outbox.size() >= coalesceAfter) {
@@ -82,100 +100,137 @@ final class StreamSubscriber {
                 }
             }
             if (outcome != Outcome.DROPPED) {
-                Pending pending = new Pending(sku, event);
+                Pending pending = new Pending(sku, frame);
                 outbox.addLast(pending);
                 pendingBySku.put(sku, pending);
-                if (!sending) {
-                    sending = true;
-                    fanOut.execute(this::drain);
-                }
+                scheduleDrain();
             }
         }
         if (outcome == Outcome.DROPPED) {
-            // Closing flushes first and may wait on the slow client: never on the listener's thread.
-            closer.execute(this::closeQuietly);
+            closer.execute(connection::close);
         }
         return outcome;
     }
 
-    /** Queues a comment, unless events are waiting anyway (they keep the connection just as alive). */
-    void ping(OutboundSseEvent comment) {
+    /** Queues frames that must all arrive (a reset, a comment): never coalesced or dropped. */
+    void send(List<byte[]> frames) {
         synchronized (this) {
-            if (isClosed() || sending) {
+            if (closed) {
+                return;
+            }
+            for (byte[] frame : frames) {
+                outbox.addLast(new Pending(null, frame));
+            }
+            scheduleDrain();
+        }
+    }
+
+    /** Queues a comment, unless frames are waiting anyway (they keep the connection just as alive). */
+    void ping(byte[] comment) {
+        synchronized (this) {
+            if (closed || writing) {
                 return;
             }
             outbox.addLast(new Pending(null, comment));
-            sending = true;
-            fanOut.execute(this::drain);
+            scheduleDrain();
         }
     }
 
     void close() {
-        closed = true;
-        closeQuietly();
+        synchronized (this) {
+            closed = true;
+            outbox.clear();
+            pendingBySku.clear();
+            notifyAll();
+        }
+        closer.execute(connection::close);
+    }
+
+    /** Called by the connection when a write may proceed: this thread owns the output now. */
+    void writable() {
+        drain();
+    }
+
+    /** Called by the connection when the client is gone or the response has ended. */
+    void failed(Throwable error) {
+        if (closed) {
+            return;
+        }
+        LOG.log(Level.FINE, "A stream ended; dropping the subscriber", error);
+        close();
+    }
+
+    /** Guarded by this. */
+    private void scheduleDrain() {
+        if (!writing) {
+            writing = true;
+            fanOut.execute(this::drain);
+        }
     }
 
     /**
-     * Sends pending events until the outbox is empty or a send has not completed at once; in that case
-     * the send's completion continues the drain, so no thread waits on a slow client.
+     * Writes everything pending, then flushes, until there is nothing left or the connection is not
+     * ready; in that case the connection's next {@link #writable} call continues here. Every write and
+     * flush is preceded by its own readiness check on the writing thread, as the servlet container
+     * requires.
      */
     private void drain() {
-        while (true) {
-            Pending next;
-            synchronized (this) {
-                next = outbox.pollFirst();
-                if (next == null || isClosed()) {
-                    sending = false;
-                    return;
-                }
-                if (next.sku() != null && pendingBySku.get(next.sku()) == next) {
-                    pendingBySku.remove(next.sku());
-                }
-            }
-            CompletionStage<?> sent;
-            try {
-                sent = sink.send(next.event());
-            } catch (RuntimeException e) {
-                fail(e); // the sink was closed under us, or the write could not start: the client must resume
-                return;
-            }
-            CompletableFuture<?> future = sent.toCompletableFuture();
-            if (future.isDone()) {
-                if (future.isCompletedExceptionally()) {
-                    future.whenComplete((v, error) -> fail(error));
-                    return;
-                }
-                continue;
-            }
-            future.whenComplete((v, error) -> {
-                if (error != null) {
-                    fail(error);
-                } else {
-                    fanOut.execute(this::drain);
-                }
-            });
-            return;
-        }
-    }
-
-    /** A failed write means the client is gone. */
-    private void fail(Throwable error) {
-        synchronized (this) {
-            closed = true;
-            sending = false;
-            outbox.clear();
-            pendingBySku.clear();
-        }
-        LOG.log(Level.FINE, "A stream write failed; dropping the subscriber", error);
-        closer.execute(this::closeQuietly);
-    }
-
-    private void closeQuietly() {
         try {
-            sink.close();
+            while (true) {
+                synchronized (this) {
+                    if (closed || (outbox.isEmpty() && !unflushed)) {
+                        writing = false;
+                        notifyAll();
+                        return;
+                    }
+                }
+                if (!connection.isReady()) {
+                    return; // the connection owns the output until it calls writable()
+                }
+                byte[] bytes;
+                synchronized (this) {
+                    if (closed) {
+                        continue;
+                    }
+                    bytes = outbox.isEmpty() ? null : takeBatch();
+                }
+                if (bytes != null) {
+                    unflushed = true;
+                    connection.write(bytes);
+                } else {
+                    unflushed = false;
+                    connection.flush();
+                }
+            }
         } catch (java.io.IOException | RuntimeException e) {
-            LOG.log(Level.FINE, "Closing a stream failed", e);
+            failed(e); // the client is gone, or the response has already ended
         }
+    }
+
+    /** Guarded by this: everything pending, up to one write's worth, as one array. */
+    private byte[] takeBatch() {
+        Pending first = take();
+        if (outbox.isEmpty() || first.frame().length >= MAX_WRITE_BYTES) {
+            return first.frame();
+        }
+        ByteArrayOutputStream batch = new ByteArrayOutputStream(first.frame().length * (outbox.size() + 1));
+        batch.writeBytes(first.frame());
+        while (!outbox.isEmpty() && batch.size() + outbox.peekFirst().frame().length <= MAX_WRITE_BYTES) {
+            batch.writeBytes(take().frame());
+        }
+        return batch.toByteArray();
+    }
+
+    /** Guarded by this. */
+    private Pending take() {
+        Pending next = outbox.pollFirst();
+        if (next.sku() != null && pendingBySku.get(next.sku()) == next) {
+            pendingBySku.remove(next.sku());
+        }
+        if (outbox.isEmpty()) {
+            notifyAll();
+        }
+        return next;
     }
 
     /** For tests of the queue discipline: the SKUs pending, oldest first. */

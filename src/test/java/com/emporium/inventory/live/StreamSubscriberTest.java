@@ -2,126 +2,186 @@ package com.emporium.inventory.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.SseEventSink;
-import java.lang.reflect.Proxy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The outbox discipline with a sink whose writes complete only when the test says so: no timing involved. */
+/** The outbox discipline over a connection that is ready only when the test says so: no timing involved. */
 class StreamSubscriberTest {
     private static final Executor INLINE = Runnable::run;
 
     @Test
-    void aFastSubscriberReceivesEveryEventEvenOfTheSameSku() {
-        Sink sink = new Sink(true);
-        StreamSubscriber subscriber = new StreamSubscriber(sink, INLINE, INLINE, 2, 4);
+    void aFastSubscriberReceivesEveryEventEvenOfTheSameSkuEachInItsOwnWrite() {
+        Connection connection = new Connection(true);
+        StreamSubscriber subscriber = started(connection);
         for (int id = 1; id <= 10; id++) {
-            assertThat(subscriber.offer("A", event(id))).isEqualTo(StreamSubscriber.Outcome.QUEUED);
+            assertThat(subscriber.offer("A", frame(id))).isEqualTo(StreamSubscriber.Outcome.QUEUED);
         }
-        assertThat(sink.sentIds()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+        assertThat(connection.ids()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+        assertThat(connection.writes).hasSize(10); // one write per event
+        assertThat(connection.flushed).isTrue();
+    }
+
+    @Test
+    void whatPilesUpWhileTheClientIsBusyGoesOutInOneWriteAndOneFlush() {
+        Connection connection = new Connection(true);
+        StreamSubscriber subscriber = started(connection);
+        connection.busyAfterWrite = true;
+        subscriber.offer("A", frame(1)); // written; the connection is now busy with it
+        subscriber.offer("B", frame(2));
+        subscriber.offer("C", frame(3));
+        assertThat(connection.writes).hasSize(1);
+
+        connection.becomeReady(subscriber, true);
+
+        assertThat(connection.writes).hasSize(2);
+        assertThat(connection.ids()).containsExactly(1L, 2L, 3L);
+        assertThat(connection.flushed).isTrue();
     }
 
     @Test
     void aSlowSubscriberKeepsOnlyTheNewestPendingEventOfEachSkuInIdOrder() {
-        Sink sink = new Sink(false);
-        StreamSubscriber subscriber = new StreamSubscriber(sink, INLINE, INLINE, 2, 4);
-        subscriber.offer("A", event(1)); // in flight
-        subscriber.offer("B", event(2));
-        subscriber.offer("A", event(3));
-        assertThat(subscriber.offer("B", event(4))).isEqualTo(StreamSubscriber.Outcome.COALESCED);
+        Connection connection = new Connection(true);
+        StreamSubscriber subscriber = started(connection);
+        connection.busyAfterWrite = true;
+        subscriber.offer("A", frame(1)); // written; the client has not taken it yet
+        subscriber.offer("B", frame(2));
+        subscriber.offer("A", frame(3));
+        assertThat(subscriber.offer("B", frame(4))).isEqualTo(StreamSubscriber.Outcome.COALESCED);
         assertThat(subscriber.pendingSkus()).isEqualTo("A,B");
-        assertThat(subscriber.offer("A", event(5))).isEqualTo(StreamSubscriber.Outcome.COALESCED);
+        assertThat(subscriber.offer("A", frame(5))).isEqualTo(StreamSubscriber.Outcome.COALESCED);
         assertThat(subscriber.pendingSkus()).isEqualTo("B,A");
 
-        sink.completeAll();
+        connection.becomeReady(subscriber, true);
 
         // 2 and 3 were superseded by 4 and 5, which carry the same SKUs' newer availability.
-        assertThat(sink.sentIds()).containsExactly("1", "4", "5");
-        assertThat(sink.isClosed()).isFalse();
+        assertThat(connection.ids()).containsExactly(1L, 4L, 5L);
+        assertThat(connection.closed).isFalse();
     }
 
     @Test
     void aSubscriberTooFarBehindIsDisconnectedWithoutWaitingForIt() {
-        Sink sink = new Sink(false);
-        StreamSubscriber subscriber = new StreamSubscriber(sink, INLINE, INLINE, 2, 4);
-        subscriber.offer("A", event(1)); // in flight, never completes
+        Connection connection = new Connection(true);
+        StreamSubscriber subscriber = started(connection);
+        connection.busyAfterWrite = true;
+        subscriber.offer("A", frame(1)); // written, never taken
         for (int id = 2; id <= 5; id++) {
-            assertThat(subscriber.offer("SKU-" + id, event(id))).isEqualTo(StreamSubscriber.Outcome.QUEUED);
+            assertThat(subscriber.offer("SKU-" + id, frame(id))).isEqualTo(StreamSubscriber.Outcome.QUEUED);
         }
-        assertThat(subscriber.offer("SKU-6", event(6))).isEqualTo(StreamSubscriber.Outcome.DROPPED);
-        assertThat(sink.isClosed()).isTrue();
+        assertThat(subscriber.offer("SKU-6", frame(6))).isEqualTo(StreamSubscriber.Outcome.DROPPED);
+        assertThat(connection.closed).isTrue();
         assertThat(subscriber.isClosed()).isTrue();
-        assertThat(subscriber.offer("SKU-7", event(7))).isEqualTo(StreamSubscriber.Outcome.CLOSED);
-        assertThat(sink.sentIds()).containsExactly("1");
+        assertThat(subscriber.offer("SKU-7", frame(7))).isEqualTo(StreamSubscriber.Outcome.CLOSED);
+        assertThat(connection.ids()).containsExactly(1L);
+    }
+
+    @Test
+    void framesThatMustArriveAreNeitherCoalescedNorDropped() {
+        Connection connection = new Connection(true);
+        StreamSubscriber subscriber = started(connection);
+        connection.busyAfterWrite = true;
+        subscriber.send(List.of(frame(0))); // written; the client has not taken it yet
+        List<byte[]> frames = new ArrayList<>();
+        for (int id = 1; id <= 10; id++) {
+            frames.add(frame(id));
+        }
+        subscriber.send(frames); // more than max-pending, all behind the busy write
+        assertThat(subscriber.isClosed()).isFalse();
+
+        connection.becomeReady(subscriber, true);
+
+        assertThat(connection.ids()).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+    }
+
+    @Test
+    void nothingIsWrittenBeforeTheSubscriberStartsAndThenEverythingInOrder() {
+        Connection connection = new Connection(true);
+        StreamSubscriber subscriber = new StreamSubscriber(connection, INLINE, INLINE, 2, 4);
+        subscriber.send(List.of(StreamEvents.comment("subscribed")));
+        subscriber.offer("A", frame(1));
+        subscriber.ping(StreamEvents.comment("heartbeat")); // not idle: it is not even started
+        assertThat(connection.writes).isEmpty();
+
+        subscriber.start();
+
+        assertThat(connection.text()).isEqualTo(": subscribed\n\n" + new String(frame(1), StandardCharsets.UTF_8));
+        assertThat(connection.writes).hasSize(1);
     }
 
     @Test
     void aFailedWriteClosesTheSubscriber() {
-        Sink sink = new Sink(false);
-        StreamSubscriber subscriber = new StreamSubscriber(sink, INLINE, INLINE, 2, 4);
-        subscriber.offer("A", event(1));
-        subscriber.offer("A", event(2));
-        sink.pending.get(0).completeExceptionally(new java.io.IOException("connection reset"));
+        Connection connection = new Connection(true);
+        StreamSubscriber subscriber = started(connection);
+        connection.failNextWrite = true;
+        subscriber.offer("A", frame(1));
         assertThat(subscriber.isClosed()).isTrue();
-        assertThat(sink.sentIds()).containsExactly("1");
+        assertThat(connection.closed).isTrue();
+        assertThat(subscriber.offer("A", frame(2))).isEqualTo(StreamSubscriber.Outcome.CLOSED);
     }
 
     @Test
     void heartbeatsGoOnlyToIdleSubscribers() {
-        Sink sink = new Sink(false);
-        StreamSubscriber subscriber = new StreamSubscriber(sink, INLINE, INLINE, 2, 4);
-        subscriber.ping(event(-1));
-        subscriber.ping(event(-2)); // the first is still in flight: the connection is busy anyway
-        assertThat(sink.sentIds()).containsExactly("-1");
+        Connection connection = new Connection(true);
+        StreamSubscriber subscriber = started(connection);
+        connection.busyAfterWrite = true;
+        subscriber.ping(StreamEvents.comment("heartbeat")); // written; still in the client's hands
+        subscriber.ping(StreamEvents.comment("heartbeat")); // the connection is busy anyway
+        connection.becomeReady(subscriber, true);
+        assertThat(connection.text()).isEqualTo(": heartbeat\n\n");
     }
 
-    private static OutboundSseEvent event(long id) {
-        return (OutboundSseEvent) Proxy.newProxyInstance(
-                StreamSubscriberTest.class.getClassLoader(),
-                new Class<?>[] {OutboundSseEvent.class},
-                (p, m, a) -> switch (m.getName()) {
-                    case "getId" -> Long.toString(id);
-                    case "toString" -> "event " + id;
-                    case "hashCode" -> System.identityHashCode(p);
-                    case "equals" -> p == a[0];
-                    default -> null;
-                });
+    private static StreamSubscriber started(Connection connection) {
+        StreamSubscriber subscriber = new StreamSubscriber(connection, INLINE, INLINE, 2, 4);
+        subscriber.start();
+        return subscriber;
     }
 
-    /** Records sends; completes each at once, or only on {@link #completeAll}. */
-    private static final class Sink implements SseEventSink {
-        private final boolean completeAtOnce;
-        private final List<OutboundSseEvent> sent = new ArrayList<>();
-        final List<CompletableFuture<Void>> pending = new ArrayList<>();
-        private boolean closed;
+    private static byte[] frame(long id) {
+        return ("event: stock\nid: " + id + "\ndata: {}\n\n").getBytes(StandardCharsets.UTF_8);
+    }
 
-        Sink(boolean completeAtOnce) {
-            this.completeAtOnce = completeAtOnce;
+    /** Records writes; after a write it is busy (not ready) while {@link #busyAfterWrite} says so. */
+    private static final class Connection implements StreamConnection {
+        final List<byte[]> writes = new ArrayList<>();
+        boolean ready;
+        boolean flushed;
+        boolean closed;
+        boolean failNextWrite;
+        /** The client takes each write only when the test says so. */
+        boolean busyAfterWrite;
+
+        Connection(boolean ready) {
+            this.ready = ready;
         }
 
         @Override
-        public boolean isClosed() {
-            return closed;
+        public void start(StreamSubscriber subscriber) {
+            subscriber.writable(); // a real container calls it once writing may begin
         }
 
         @Override
-        public CompletionStage<?> send(OutboundSseEvent event) {
-            if (closed) {
-                throw new IllegalStateException("closed");
+        public boolean isReady() {
+            return ready;
+        }
+
+        @Override
+        public void write(byte[] bytes) throws IOException {
+            if (failNextWrite) {
+                throw new IOException("connection reset");
             }
-            sent.add(event);
-            CompletableFuture<Void> future = new CompletableFuture<>();
-            if (completeAtOnce) {
-                future.complete(null);
-            } else {
-                pending.add(future);
-            }
-            return future;
+            writes.add(bytes);
+            flushed = false;
+            ready = !busyAfterWrite;
+        }
+
+        @Override
+        public void flush() {
+            flushed = true;
         }
 
         @Override
@@ -129,14 +189,25 @@ class StreamSubscriberTest {
             closed = true;
         }
 
-        void completeAll() {
-            while (!pending.isEmpty()) {
-                pending.remove(0).complete(null);
-            }
+        void becomeReady(StreamSubscriber subscriber, boolean stayReady) {
+            ready = true;
+            busyAfterWrite = !stayReady;
+            subscriber.writable();
         }
 
-        List<String> sentIds() {
-            return sent.stream().map(OutboundSseEvent::getId).toList();
+        String text() {
+            StringBuilder text = new StringBuilder();
+            writes.forEach(w -> text.append(new String(w, StandardCharsets.UTF_8)));
+            return text.toString();
+        }
+
+        List<Long> ids() {
+            List<Long> ids = new ArrayList<>();
+            Matcher m = Pattern.compile("id: (\\d+)").matcher(text());
+            while (m.find()) {
+                ids.add(Long.parseLong(m.group(1)));
+            }
+            return ids;
         }
     }
 }
