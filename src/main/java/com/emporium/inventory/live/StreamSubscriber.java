@@ -2,11 +2,10 @@ package com.emporium.inventory.live;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -43,8 +42,6 @@ final class StreamSubscriber {
 
     /** Guarded by this. Pending frames in id order; comments have no SKU. */
     private final ArrayDeque<Pending> outbox = new ArrayDeque<>();
-    /** Guarded by this: the pending stock event of each SKU, for coalescing. */
-    private final Map<String, Pending> pendingBySku = new HashMap<>();
     /**
      * Guarded by this: someone owns the connection's output: a drain is scheduled or running, or the
      * connection answered "not ready" and will call {@link #writable} when it is, or (before
@@ -53,6 +50,14 @@ final class StreamSubscriber {
     private boolean writing = true;
     /** Only the owner of the output touches it: bytes written since the last flush. */
     private boolean unflushed;
+    /** Guarded by this: {@link #start} was called. */
+    private boolean started;
+    /** Guarded by this: frames handed to the connection so far, and that count at the last heartbeat. */
+    private long written;
+
+    private long writtenAtLastPing = -1;
+    /** Held while writing, so a recovery drain never overlaps one the container started. */
+    private final ReentrantLock writer = new ReentrantLock();
 
     private volatile boolean closed;
 
@@ -73,6 +78,9 @@ final class StreamSubscriber {
      * switched to non-blocking as the request's thread leaves the resource, so this comes last.
      */
     void start() {
+        synchronized (this) {
+            started = true;
+        }
         connection.start(this);
     }
 
@@ -88,21 +96,16 @@ final class StreamSubscriber {
                 return Outcome.CLOSED;
             }
             if (outbox.size() >= coalesceAfter) {
-                Pending older = pendingBySku.remove(sku);
-                if (older != null) {
-                    outbox.remove(older);
+                if (removePending(sku)) {
                     outcome = Outcome.COALESCED;
                 } else if (outbox.size() >= maxPending) {
                     closed = true;
                     outbox.clear();
-                    pendingBySku.clear();
                     outcome = Outcome.DROPPED;
                 }
             }
             if (outcome != Outcome.DROPPED) {
-                Pending pending = new Pending(sku, frame);
-                outbox.addLast(pending);
-                pendingBySku.put(sku, pending);
+                outbox.addLast(new Pending(sku, frame));
                 scheduleDrain();
             }
         }
@@ -128,7 +131,18 @@ final class StreamSubscriber {
     /** Queues a comment, unless frames are waiting anyway (they keep the connection just as alive). */
     void ping(byte[] comment) {
         synchronized (this) {
-            if (closed || writing) {
+            if (closed || !started) {
+                return;
+            }
+            if (writing) {
+                if (written == writtenAtLastPing && !outbox.isEmpty()) {
+                    // Nothing went out since the last heartbeat although frames wait: either the client
+                    // takes nothing (the readiness check then just arms the container's call again), or
+                    // the container's first writable() call was lost in the hand-over from the request's
+                    // thread. A drain recovers the latter; the writer lock keeps it from racing a real call.
+                    fanOut.execute(this::drain);
+                }
+                writtenAtLastPing = written;
                 return;
             }
             outbox.addLast(new Pending(null, comment));
@@ -140,8 +154,6 @@ final class StreamSubscriber {
         synchronized (this) {
             closed = true;
             outbox.clear();
-            pendingBySku.clear();
-            notifyAll();
         }
         closer.execute(connection::close);
     }
@@ -175,12 +187,12 @@ final class StreamSubscriber {
      * requires.
      */
     private void drain() {
+        writer.lock();
         try {
             while (true) {
                 synchronized (this) {
                     if (closed || (outbox.isEmpty() && !unflushed)) {
                         writing = false;
-                        notifyAll();
                         return;
                     }
                 }
@@ -204,7 +216,23 @@ final class StreamSubscriber {
             }
         } catch (java.io.IOException | RuntimeException e) {
             failed(e); // the client is gone, or the response has already ended
+        } finally {
+            writer.unlock();
         }
+    }
+
+    /**
+     * Guarded by this: removes the pending event of this SKU, if any. A linear search, but only for a
+     * subscriber already behind; keeping an index per subscriber would cost every subscriber on every event.
+     */
+    private boolean removePending(String sku) {
+        for (Iterator<Pending> it = outbox.descendingIterator(); it.hasNext(); ) {
+            if (sku.equals(it.next().sku())) {
+                it.remove();
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Guarded by this: everything pending, up to one write's worth, as one array. */
@@ -224,12 +252,7 @@ final class StreamSubscriber {
     /** Guarded by this. */
     private Pending take() {
         Pending next = outbox.pollFirst();
-        if (next.sku() != null && pendingBySku.get(next.sku()) == next) {
-            pendingBySku.remove(next.sku());
-        }
-        if (outbox.isEmpty()) {
-            notifyAll();
-        }
+        written++;
         return next;
     }
 

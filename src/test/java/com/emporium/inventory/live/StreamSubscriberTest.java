@@ -135,6 +135,37 @@ class StreamSubscriberTest {
         assertThat(connection.text()).isEqualTo(": heartbeat\n\n");
     }
 
+    @Test
+    void aStreamWhoseFirstWakeUpNeverCameIsDrainedByTheHeartbeatAfterOneInterval() {
+        Connection connection = new Connection(true);
+        connection.wakeOnStart = false; // the container lost its first writable() call
+        StreamSubscriber subscriber = new StreamSubscriber(connection, INLINE, INLINE, 2, 4);
+        subscriber.send(List.of(StreamEvents.comment("subscribed")));
+        subscriber.start();
+        subscriber.offer("A", frame(1));
+        assertThat(connection.writes).isEmpty();
+
+        subscriber.ping(StreamEvents.comment("heartbeat")); // notes that nothing went out
+        assertThat(connection.writes).isEmpty();
+        subscriber.ping(StreamEvents.comment("heartbeat")); // still nothing: drains
+
+        assertThat(connection.ids()).containsExactly(1L);
+        assertThat(connection.text()).startsWith(": subscribed\n\n").doesNotContain("heartbeat");
+    }
+
+    @Test
+    void aClientThatTakesNothingIsOnlyAskedAgainNotWrittenTo() {
+        Connection connection = new Connection(true);
+        StreamSubscriber subscriber = started(connection);
+        connection.busyAfterWrite = true;
+        subscriber.offer("A", frame(1)); // written, never taken
+        subscriber.offer("B", frame(2));
+        subscriber.ping(StreamEvents.comment("heartbeat"));
+        subscriber.ping(StreamEvents.comment("heartbeat"));
+        assertThat(connection.ids()).containsExactly(1L);
+        assertThat(subscriber.pendingSkus()).isEqualTo("B");
+    }
+
     private static StreamSubscriber started(Connection connection) {
         StreamSubscriber subscriber = new StreamSubscriber(connection, INLINE, INLINE, 2, 4);
         subscriber.start();
@@ -159,9 +190,14 @@ class StreamSubscriberTest {
             this.ready = ready;
         }
 
+        /** Whether the first writable() call comes, as it should. */
+        boolean wakeOnStart = true;
+
         @Override
         public void start(StreamSubscriber subscriber) {
-            subscriber.writable(); // a real container calls it once writing may begin
+            if (wakeOnStart) {
+                subscriber.writable(); // a real container calls it once writing may begin
+            }
         }
 
         @Override
