@@ -7,7 +7,7 @@ import java.util.TreeSet;
 
 /**
  * Which changes a subscriber wants: everything (both sets empty), or changes of the given products or
- * SKUs. Equal filters share one broadcaster, so a product page's many viewers cost one match per event.
+ * SKUs. Equal filters share one channel, so a product page's many viewers cost one match per event.
  */
 record StreamFilter(Set<Long> productIds, Set<String> skus) {
     static final int MAX_ITEMS = 100;
