@@ -151,7 +151,10 @@ public class CatalogSimulation extends Simulation {
     public void after() {
         Path results = Path.of(Settings.get("bench.resultsFolder", "target/gatling"));
         try (Stream<Path> runs = Files.list(results)) {
-            Optional<Path> newest = runs.filter(Files::isDirectory).max(Comparator.comparing(Path::getFileName));
+            // Only this simulation's reports: another simulation's name can sort after this one's.
+            Optional<Path> newest = runs.filter(Files::isDirectory)
+                    .filter(d -> d.getFileName().toString().startsWith("catalogsimulation-"))
+                    .max(Comparator.comparing(Path::getFileName));
             if (newest.isPresent()) {
                 Properties props = new Properties();
                 props.setProperty("baseUrl", BASE_URL);

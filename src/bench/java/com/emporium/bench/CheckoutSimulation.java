@@ -504,7 +504,10 @@ public class CheckoutSimulation extends Simulation {
     private static void writeProperties(Properties props) {
         Path results = Path.of(Settings.get("bench.resultsFolder", "target/gatling"));
         try (Stream<Path> runs = Files.list(results)) {
-            Optional<Path> newest = runs.filter(Files::isDirectory).max(Comparator.comparing(Path::getFileName));
+            // Only this simulation's reports: another simulation's name can sort after this one's.
+            Optional<Path> newest = runs.filter(Files::isDirectory)
+                    .filter(d -> d.getFileName().toString().startsWith("checkoutsimulation-"))
+                    .max(Comparator.comparing(Path::getFileName));
             if (newest.isPresent()) {
                 try (OutputStream out = Files.newOutputStream(newest.get().resolve("bench-run.properties"))) {
                     props.store(out, "checkout benchmark settings and database checks");
