@@ -48,8 +48,12 @@ final class ServletStreamConnection implements StreamConnection, WriteListener, 
     @Override
     public void start(StreamSubscriber subscriber) {
         this.subscriber = subscriber;
-        async.addListener(this);
-        out.setWriteListener(this);
+        try {
+            async.addListener(this);
+            out.setWriteListener(this);
+        } catch (IllegalStateException e) {
+            subscriber.failed(e); // the client left, or the server is stopping, before the stream went live
+        }
     }
 
     @Override

@@ -110,7 +110,7 @@ final class StreamSubscriber {
             }
         }
         if (outcome == Outcome.DROPPED) {
-            closer.execute(connection::close);
+            closeConnection();
         }
         return outcome;
     }
@@ -155,7 +155,19 @@ final class StreamSubscriber {
             closed = true;
             outbox.clear();
         }
-        closer.execute(connection::close);
+        closeConnection();
+    }
+
+    /**
+     * Ends the response off the caller's thread (the listener's, under the stream lock, must not do
+     * the container's completion work); inline when the executor is gone because the server stops.
+     */
+    private void closeConnection() {
+        try {
+            closer.execute(connection::close);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            connection.close();
+        }
     }
 
     /** Called by the connection when a write may proceed: this thread owns the output now. */
