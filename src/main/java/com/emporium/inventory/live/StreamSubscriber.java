@@ -74,8 +74,9 @@ final class StreamSubscriber {
     /**
      * Starts non-blocking writing of everything queued so far and from now on. Until then nothing is
      * written (frames only queue), and afterwards the connection owns the output until its first
-     * {@link #writable} call. The container reliably makes that first call only when the output was
-     * switched to non-blocking as the request's thread leaves the resource, so this comes last.
+     * {@link #writable} call. The container loses that first call far less often when the output is
+     * switched to non-blocking as the request's thread leaves the resource, so this comes last; the
+     * heartbeat recovers the rare stream whose first call was lost anyway (see {@link #ping}).
      */
     void start() {
         synchronized (this) {
